@@ -1,0 +1,36 @@
+// Decoding texture images (PNG, JPEG, …) into assets::Image with stb_image.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "assets/model.h"
+#include "core/result.h"
+
+namespace ocop::assets {
+
+// Larger images are refused: 16384² RGBA8 is already 1 GiB, and no GPU samples beyond it.
+inline constexpr int max_image_side = 16384;
+
+// "image/png" or "image/jpeg" from the file's first bytes; empty for anything else.
+std::string sniff_image_mime_type(std::span<const std::uint8_t> bytes);
+
+// Decodes `encoded` to RGBA8. PNG and JPEG keep their encoded bytes and mime type (so export
+// copies them unchanged); other formats keep pixels only. `source` names the file for errors
+// (the model file for embedded images), `where` narrows it down ("image 2").
+Result<Image> decode_image(std::span<const std::uint8_t> encoded, const std::string& source,
+                           const std::string& where = {});
+
+// Several images at once, decoded in parallel (a scan's 4k textures take a second each with
+// stb). One result per input, in order; `wheres[i]` names image i in errors.
+std::vector<Result<Image>> decode_images(const std::vector<std::span<const std::uint8_t>>& encoded,
+                                         const std::string& source,
+                                         const std::vector<std::string>& wheres);
+
+// Reads and decodes an image file; the image is named after the file.
+Result<Image> load_image_file(const std::filesystem::path& path);
+
+}  // namespace ocop::assets

@@ -1,0 +1,92 @@
+#include "core/files.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <system_error>
+
+namespace ocop {
+
+namespace fs = std::filesystem;
+
+Status check_readable(const fs::path& path) {
+    std::error_code ec;
+    const fs::file_status st = fs::status(path, ec);
+    if (ec || !fs::exists(st)) return bad_input(path.string(), "no such file");
+    if (fs::is_directory(st)) return bad_input(path.string(), "is a folder, not a file");
+    if (!fs::is_regular_file(st)) return bad_input(path.string(), "not a regular file");
+    // access() answers for the real user, which is what opening the file will face.
+    if (::access(path.c_str(), R_OK) != 0)
+        return bad_input(path.string(), std::string("cannot be read: ") + std::strerror(errno));
+    return Ok{};
+}
+
+Result<std::vector<std::uint8_t>> read_file(const fs::path& path, std::uint64_t max_bytes) {
+    if (Status s = check_readable(path); !s) return s.error();
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return bad_input(path.string(), "cannot be opened");
+    in.seekg(0, std::ios::end);
+    const std::streamoff size = in.tellg();
+    if (size < 0) return bad_input(path.string(), "cannot be read");
+    if (static_cast<std::uint64_t>(size) > max_bytes)
+        return bad_input(path.string(), "is larger than the " + std::to_string(max_bytes >> 20) +
+                                            " MiB limit");
+    in.seekg(0, std::ios::beg);
+    std::vector<std::uint8_t> bytes(static_cast<std::size_t>(size));
+    if (size > 0 && !in.read(reinterpret_cast<char*>(bytes.data()), size))
+        return bad_input(path.string(), "read failed part-way");
+    return bytes;
+}
+
+Status write_file_atomic(const fs::path& path, std::span<const std::uint8_t> bytes) {
+    const fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec))
+        return bad_input(path.string(), "its folder does not exist");
+    std::string tmpl = (dir / ("." + path.filename().string() + ".XXXXXX")).string();
+    const int fd = ::mkstemp(tmpl.data());
+    if (fd < 0) return failure(path.string(), std::string("cannot create: ") + std::strerror(errno));
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            const std::string why = std::strerror(errno);
+            ::close(fd);
+            ::unlink(tmpl.c_str());
+            return failure(path.string(), "write failed: " + why);
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    // mkstemp makes the file 0600; a photo or GLB should be readable like any other output.
+    ::fchmod(fd, 0644);
+    if (::fsync(fd) != 0 || ::close(fd) != 0) {
+        ::unlink(tmpl.c_str());
+        return failure(path.string(), std::string("write failed: ") + std::strerror(errno));
+    }
+    if (::rename(tmpl.c_str(), path.c_str()) != 0) {
+        const std::string why = std::strerror(errno);
+        ::unlink(tmpl.c_str());
+        return failure(path.string(), "cannot replace: " + why);
+    }
+    return Ok{};
+}
+
+Status write_file_atomic(const fs::path& path, std::string_view text) {
+    return write_file_atomic(
+        path, std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
+}
+
+std::string lower_extension(const fs::path& path) {
+    std::string ext = path.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return ext;
+}
+
+}  // namespace ocop

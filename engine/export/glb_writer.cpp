@@ -1,0 +1,550 @@
+// glTF 2.0 binary writer. Section numbers refer to the glTF 2.0 specification
+// (https://registry.khronos.org/glTF/specs/2.0/glTF-2.0.html).
+#include "export/glb_writer.h"
+
+#include <stb_image_write.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstring>
+#include <exception>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <span>
+#include <utility>
+
+#include "core/files.h"
+
+namespace ocop::exporter {
+namespace {
+
+using Json = nlohmann::ordered_json;
+using assets::Image;
+using assets::Material;
+using assets::Mesh;
+using assets::Model;
+using assets::TextureRef;
+
+// §5.1.2 accessor.componentType and §5.11.3 bufferView.target values.
+constexpr int kComponentUnsignedShort = 5123;
+constexpr int kComponentUnsignedInt = 5125;
+constexpr int kComponentFloat = 5126;
+constexpr int kTargetArrayBuffer = 34962;
+constexpr int kTargetElementArrayBuffer = 34963;
+constexpr int kNoTarget = 0;
+
+// §5.26 sampler values.
+constexpr int kFilterLinear = 9729;
+constexpr int kFilterLinearMipmapLinear = 9987;
+
+// §4.4 GLB file format.
+constexpr std::uint32_t kGlbMagic = 0x46546C67;  // "glTF"
+constexpr std::uint32_t kGlbVersion = 2;
+constexpr std::uint32_t kChunkJson = 0x4E4F534A;  // "JSON"
+constexpr std::uint32_t kChunkBin = 0x004E4942;   // "BIN\0"
+constexpr std::size_t kGlbHeaderBytes = 12;
+constexpr std::size_t kChunkHeaderBytes = 8;
+
+void pad_to_4(std::vector<std::uint8_t>& bytes, std::uint8_t filler) {
+    while (bytes.size() % 4 != 0) bytes.push_back(filler);
+}
+
+template <typename T>
+std::span<const std::uint8_t> as_bytes_of(const std::vector<T>& values) {
+    return {reinterpret_cast<const std::uint8_t*>(values.data()), values.size() * sizeof(T)};
+}
+
+std::string mesh_where(std::size_t index, const Mesh& mesh) {
+    std::string where = "mesh " + std::to_string(index);
+    if (!mesh.name.empty()) where += " '" + mesh.name + "'";
+    return where;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checks first, so that encoding itself cannot meet malformed input.
+
+Status check_texture_ref(const Model& model, const TextureRef& ref, const std::string& where) {
+    if (!ref.present()) return Ok{};
+    if (static_cast<std::size_t>(ref.image) >= model.images.size())
+        return bad_input(model.source,
+                         "names image " + std::to_string(ref.image) + " but the model has " +
+                             std::to_string(model.images.size()),
+                         where);
+    return Ok{};
+}
+
+Status check_material(const Model& model, std::size_t index) {
+    const Material& m = model.materials[index];
+    const std::string where = "material " + std::to_string(index);
+    for (const TextureRef* ref : {&m.base_color_texture, &m.metallic_roughness_texture,
+                                  &m.normal_texture, &m.occlusion_texture, &m.emissive_texture})
+        if (Status s = check_texture_ref(model, *ref, where); !s) return s;
+    return Ok{};
+}
+
+template <typename T>
+Status check_attribute_count(const Model& model, const std::vector<T>& attribute,
+                             std::size_t vertex_count, const char* what, const std::string& where) {
+    if (attribute.empty() || attribute.size() == vertex_count) return Ok{};
+    return bad_input(model.source,
+                     "has " + std::to_string(attribute.size()) + " " + what + " for " +
+                         std::to_string(vertex_count) + " positions",
+                     where);
+}
+
+Status check_mesh(const Model& model, std::size_t index) {
+    const Mesh& mesh = model.meshes[index];
+    const std::string where = mesh_where(index, mesh);
+    if (mesh.positions.empty() || mesh.indices.empty())
+        return bad_input(model.source, "has no triangles", where);
+    if (mesh.indices.size() % 3 != 0)
+        return bad_input(model.source,
+                         "has " + std::to_string(mesh.indices.size()) +
+                             " indices, not a multiple of 3 (a triangle list)",
+                         where);
+    const std::size_t n = mesh.positions.size();
+    if (Status s = check_attribute_count(model, mesh.normals, n, "normals", where); !s) return s;
+    if (Status s = check_attribute_count(model, mesh.tangents, n, "tangents", where); !s) return s;
+    if (Status s = check_attribute_count(model, mesh.uv0, n, "texture coordinates", where); !s)
+        return s;
+    const auto largest = std::max_element(mesh.indices.begin(), mesh.indices.end());
+    if (*largest >= n)
+        return bad_input(
+            model.source,
+            "index " + std::to_string(*largest) + " is past its " + std::to_string(n) + " vertices",
+            where);
+    for (const glm::vec3& p : mesh.positions)
+        if (!std::isfinite(p.x) || !std::isfinite(p.y) || !std::isfinite(p.z))
+            return bad_input(model.source, "has a position that is not a finite number", where);
+    if (mesh.material < -1 || mesh.material >= static_cast<int>(model.materials.size()))
+        return bad_input(model.source,
+                         "uses material " + std::to_string(mesh.material) + " but the model has " +
+                             std::to_string(model.materials.size()),
+                         where);
+    return Ok{};
+}
+
+Status check_model(const Model& model) {
+    if (model.meshes.empty()) return bad_input(model.source, "the model has no meshes to export");
+    for (std::size_t i = 0; i < model.meshes.size(); ++i)
+        if (Status s = check_mesh(model, i); !s) return s;
+    for (std::size_t i = 0; i < model.materials.size(); ++i)
+        if (Status s = check_material(model, i); !s) return s;
+    return Ok{};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Vertex data as glTF requires it.
+
+// §3.7.2.1: NORMAL must be unit length. Importers promise that; a zero normal from a
+// degenerate scan triangle still has to become *some* unit vector.
+std::vector<glm::vec3> unit_normals(const std::vector<glm::vec3>& normals) {
+    std::vector<glm::vec3> out(normals.size());
+    std::transform(normals.begin(), normals.end(), out.begin(), [](const glm::vec3& n) {
+        const float len = glm::length(n);
+        return std::isfinite(len) && len > 1e-12f ? n / len : glm::vec3(0, 1, 0);
+    });
+    return out;
+}
+
+// §3.7.2.1: TANGENT xyz must be unit length and w exactly +1 or -1 (the bitangent sign).
+std::vector<glm::vec4> unit_tangents(const std::vector<glm::vec4>& tangents) {
+    std::vector<glm::vec4> out(tangents.size());
+    std::transform(tangents.begin(), tangents.end(), out.begin(), [](const glm::vec4& t) {
+        const glm::vec3 xyz(t);
+        const float len = glm::length(xyz);
+        const glm::vec3 unit = std::isfinite(len) && len > 1e-12f ? xyz / len : glm::vec3(1, 0, 0);
+        return glm::vec4(unit, t.w < 0.0f ? -1.0f : 1.0f);
+    });
+    return out;
+}
+
+Json vec3_json(const glm::vec3& v) { return Json::array({v.x, v.y, v.z}); }
+
+// ---------------------------------------------------------------------------------------------
+// Images: the encoded bytes the file came with, or rgba8 as PNG.
+
+struct EmbeddedImage {
+    std::vector<std::uint8_t> bytes;
+    std::string mime_type;
+};
+
+bool starts_with_signature(const std::vector<std::uint8_t>& bytes,
+                           std::span<const std::uint8_t> signature) {
+    return bytes.size() >= signature.size() &&
+           std::equal(signature.begin(), signature.end(), bytes.begin());
+}
+
+// §3.9.2: glTF core allows only PNG and JPEG; the validator checks the bytes match the mimeType.
+bool encoded_is_usable(const Image& image) {
+    static constexpr std::array<std::uint8_t, 8> kPng{0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+    static constexpr std::array<std::uint8_t, 3> kJpeg{0xFF, 0xD8, 0xFF};
+    if (image.mime_type == "image/png") return starts_with_signature(image.encoded, kPng);
+    if (image.mime_type == "image/jpeg") return starts_with_signature(image.encoded, kJpeg);
+    return false;
+}
+
+void append_png_bytes(void* context, void* data, int size) {
+    auto* out = static_cast<std::vector<std::uint8_t>*>(context);
+    const auto* bytes = static_cast<const std::uint8_t*>(data);
+    out->insert(out->end(), bytes, bytes + size);
+}
+
+Result<EmbeddedImage> embeddable_image(const Model& model, std::size_t index) {
+    const Image& image = model.images[index];
+    if (encoded_is_usable(image)) return EmbeddedImage{image.encoded, image.mime_type};
+    const std::string where = "image " + std::to_string(index);
+    const std::size_t expected = static_cast<std::size_t>(std::max(image.width, 0)) *
+                                 static_cast<std::size_t>(std::max(image.height, 0)) * 4;
+    if (expected == 0 || image.rgba8.size() != expected)
+        return bad_input(model.source, "has neither RGBA8 pixels nor PNG/JPEG bytes to embed",
+                         where);
+    EmbeddedImage png{{}, "image/png"};
+    if (stbi_write_png_to_func(append_png_bytes, &png.bytes, image.width, image.height, 4,
+                               image.rgba8.data(), image.width * 4) == 0)
+        return failure(model.source, "PNG encoding failed", where);
+    return png;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+// Builds the JSON and the BIN chunk together; every index it hands out is an index into the
+// arrays it writes.
+class GlbEncoder {
+public:
+    GlbEncoder(const Model& model, const GlbOptions& options) : model_(model), options_(options) {}
+
+    Result<std::vector<std::uint8_t>> encode();
+
+private:
+    int add_view(std::span<const std::uint8_t> data, int target);
+    int add_accessor(int view, int component_type, std::size_t count, const char* type);
+    int add_position_accessor(const std::vector<glm::vec3>& positions);
+    int add_index_accessor(const Mesh& mesh);
+    Json primitive_attributes(const Mesh& mesh);
+    Result<int> texture_for(const TextureRef& ref);
+    Result<Json> texture_info(const TextureRef& ref);
+    Result<Json> material_json(const Material& material);
+    Status add_materials();
+    void add_meshes_and_nodes();
+    Json document() const;
+    std::string root_name() const;
+
+    const Model& model_;
+    const GlbOptions& options_;
+    std::vector<std::uint8_t> bin_;
+    Json buffer_views_ = Json::array();
+    Json accessors_ = Json::array();
+    Json meshes_ = Json::array();
+    Json nodes_ = Json::array();
+    Json materials_ = Json::array();
+    Json textures_ = Json::array();
+    Json samplers_ = Json::array();
+    Json images_ = Json::array();
+    std::map<int, int> gltf_image_of_model_image_;
+    std::map<std::pair<int, int>, int> sampler_of_wraps_;
+    std::map<std::pair<int, int>, int> texture_of_image_and_sampler_;
+};
+
+int GlbEncoder::add_view(std::span<const std::uint8_t> data, int target) {
+    // §3.6.2.4 (data alignment): an accessor's offset must be a multiple of its component
+    // size. Starting every view on 4 bytes satisfies every component type we write.
+    pad_to_4(bin_, 0);
+    Json view = {{"buffer", 0}, {"byteOffset", bin_.size()}, {"byteLength", data.size()}};
+    // byteStride is left out: every view is tightly packed (§5.11.4).
+    if (target != kNoTarget) view["target"] = target;
+    bin_.insert(bin_.end(), data.begin(), data.end());
+    buffer_views_.push_back(std::move(view));
+    return static_cast<int>(buffer_views_.size()) - 1;
+}
+
+int GlbEncoder::add_accessor(int view, int component_type, std::size_t count, const char* type) {
+    accessors_.push_back({{"bufferView", view},
+                          {"componentType", component_type},
+                          {"count", count},
+                          {"type", type}});
+    return static_cast<int>(accessors_.size()) - 1;
+}
+
+int GlbEncoder::add_position_accessor(const std::vector<glm::vec3>& positions) {
+    // §5.1.5: POSITION requires min and max; they must be the exact float values in the data.
+    glm::vec3 lo = positions.front(), hi = positions.front();
+    for (const glm::vec3& p : positions) {
+        lo = glm::min(lo, p);
+        hi = glm::max(hi, p);
+    }
+    const int view = add_view(as_bytes_of(positions), kTargetArrayBuffer);
+    const int accessor = add_accessor(view, kComponentFloat, positions.size(), "VEC3");
+    accessors_[accessor]["min"] = vec3_json(lo);
+    accessors_[accessor]["max"] = vec3_json(hi);
+    return accessor;
+}
+
+int GlbEncoder::add_index_accessor(const Mesh& mesh) {
+    // §3.7.2.1: indices must not hold the component type's largest value (primitive restart),
+    // so 16 bits serve up to 65535 vertices (indices 0..65534).
+    const bool fits_16_bits = mesh.positions.size() <= 0xFFFF;
+    int view = 0;
+    if (fits_16_bits) {
+        std::vector<std::uint16_t> short_indices(mesh.indices.begin(), mesh.indices.end());
+        view = add_view(as_bytes_of(short_indices), kTargetElementArrayBuffer);
+    } else {
+        view = add_view(as_bytes_of(mesh.indices), kTargetElementArrayBuffer);
+    }
+    return add_accessor(view, fits_16_bits ? kComponentUnsignedShort : kComponentUnsignedInt,
+                        mesh.indices.size(), "SCALAR");
+}
+
+Json GlbEncoder::primitive_attributes(const Mesh& mesh) {
+    Json attributes = {{"POSITION", add_position_accessor(mesh.positions)}};
+    const std::size_t n = mesh.positions.size();
+    if (!mesh.normals.empty())
+        attributes["NORMAL"] =
+            add_accessor(add_view(as_bytes_of(unit_normals(mesh.normals)), kTargetArrayBuffer),
+                         kComponentFloat, n, "VEC3");
+    if (!mesh.tangents.empty())
+        attributes["TANGENT"] =
+            add_accessor(add_view(as_bytes_of(unit_tangents(mesh.tangents)), kTargetArrayBuffer),
+                         kComponentFloat, n, "VEC4");
+    if (!mesh.uv0.empty())
+        attributes["TEXCOORD_0"] = add_accessor(add_view(as_bytes_of(mesh.uv0), kTargetArrayBuffer),
+                                                kComponentFloat, n, "VEC2");
+    return attributes;
+}
+
+int gl_wrap(assets::Wrap wrap) {
+    switch (wrap) {  // §5.26.3 sampler.wrapS
+        case assets::Wrap::ClampToEdge:
+            return 33071;
+        case assets::Wrap::MirroredRepeat:
+            return 33648;
+        case assets::Wrap::Repeat:
+            break;
+    }
+    return 10497;
+}
+
+// One glTF texture per (image, sampler) pair, one sampler per pair of wrap modes, one glTF
+// image per model image: a texture shared by several materials is stored once.
+Result<int> GlbEncoder::texture_for(const TextureRef& ref) {
+    auto image_it = gltf_image_of_model_image_.find(ref.image);
+    if (image_it == gltf_image_of_model_image_.end()) {
+        Result<EmbeddedImage> embedded =
+            embeddable_image(model_, static_cast<std::size_t>(ref.image));
+        if (!embedded) return embedded.error();
+        Json image = {{"bufferView", add_view(embedded->bytes, kNoTarget)},
+                      {"mimeType", embedded->mime_type}};
+        if (const std::string& name = model_.images[ref.image].name; !name.empty())
+            image["name"] = name;
+        images_.push_back(std::move(image));
+        image_it =
+            gltf_image_of_model_image_.emplace(ref.image, static_cast<int>(images_.size()) - 1)
+                .first;
+    }
+    const std::pair<int, int> wraps{gl_wrap(ref.wrap_s), gl_wrap(ref.wrap_t)};
+    auto sampler_it = sampler_of_wraps_.find(wraps);
+    if (sampler_it == sampler_of_wraps_.end()) {
+        // Filters are given explicitly (glTF leaves them to the viewer otherwise) so that
+        // product textures are mipmapped and trilinear everywhere.
+        Json sampler = {{"magFilter", kFilterLinear}, {"minFilter", kFilterLinearMipmapLinear}};
+        if (wraps.first != 10497) sampler["wrapS"] = wraps.first;
+        if (wraps.second != 10497) sampler["wrapT"] = wraps.second;
+        samplers_.push_back(std::move(sampler));
+        sampler_it = sampler_of_wraps_.emplace(wraps, static_cast<int>(samplers_.size()) - 1).first;
+    }
+    const std::pair<int, int> key{image_it->second, sampler_it->second};
+    auto texture_it = texture_of_image_and_sampler_.find(key);
+    if (texture_it == texture_of_image_and_sampler_.end()) {
+        textures_.push_back({{"sampler", key.second}, {"source", key.first}});
+        texture_it =
+            texture_of_image_and_sampler_.emplace(key, static_cast<int>(textures_.size()) - 1)
+                .first;
+    }
+    return texture_it->second;
+}
+
+// Only TEXCOORD_0 is kept by the model, so texCoord is always the default 0 and left out.
+Result<Json> GlbEncoder::texture_info(const TextureRef& ref) {
+    Result<int> texture = texture_for(ref);
+    if (!texture) return texture.error();
+    return Json{{"index", *texture}};
+}
+
+float unit_clamp(float v) { return std::isfinite(v) ? std::clamp(v, 0.0f, 1.0f) : 0.0f; }
+
+// §5.19 material: factors are written only where they differ from glTF's defaults, and
+// clamped to the ranges glTF allows (emissive above 1 would need KHR_materials_emissive_strength).
+Result<Json> GlbEncoder::material_json(const Material& material) {
+    Json out = Json::object();
+    if (!material.name.empty()) out["name"] = material.name;
+    Json pbr = Json::object();
+    const glm::vec4 base = glm::clamp(material.base_color, glm::vec4(0.0f), glm::vec4(1.0f));
+    if (base != glm::vec4(1.0f)) pbr["baseColorFactor"] = {base.r, base.g, base.b, base.a};
+    if (material.metallic != 1.0f) pbr["metallicFactor"] = unit_clamp(material.metallic);
+    if (material.roughness != 1.0f) pbr["roughnessFactor"] = unit_clamp(material.roughness);
+    const auto add_texture = [&](Json& where, const char* key, const TextureRef& ref) -> Status {
+        if (!ref.present()) return Ok{};
+        Result<Json> info = texture_info(ref);
+        if (!info) return info.error();
+        where[key] = std::move(*info);
+        return Ok{};
+    };
+    if (Status s = add_texture(pbr, "baseColorTexture", material.base_color_texture); !s)
+        return s.error();
+    if (Status s =
+            add_texture(pbr, "metallicRoughnessTexture", material.metallic_roughness_texture);
+        !s)
+        return s.error();
+    if (!pbr.empty()) out["pbrMetallicRoughness"] = std::move(pbr);
+    if (Status s = add_texture(out, "normalTexture", material.normal_texture); !s) return s.error();
+    if (out.contains("normalTexture") && material.normal_scale != 1.0f)
+        out["normalTexture"]["scale"] = material.normal_scale;
+    if (Status s = add_texture(out, "occlusionTexture", material.occlusion_texture); !s)
+        return s.error();
+    if (out.contains("occlusionTexture") && material.occlusion_strength != 1.0f)
+        out["occlusionTexture"]["strength"] = unit_clamp(material.occlusion_strength);
+    if (Status s = add_texture(out, "emissiveTexture", material.emissive_texture); !s)
+        return s.error();
+    const glm::vec3 emissive = glm::clamp(material.emissive, glm::vec3(0.0f), glm::vec3(1.0f));
+    if (emissive != glm::vec3(0.0f)) out["emissiveFactor"] = vec3_json(emissive);
+    if (material.alpha_mode == assets::AlphaMode::Mask) {
+        out["alphaMode"] = "MASK";
+        // alphaCutoff is only meaningful (and only allowed by the validator) with MASK.
+        if (material.alpha_cutoff != 0.5f)
+            out["alphaCutoff"] = std::max(material.alpha_cutoff, 0.0f);
+    } else if (material.alpha_mode == assets::AlphaMode::Blend) {
+        out["alphaMode"] = "BLEND";
+    }
+    if (material.double_sided) out["doubleSided"] = true;
+    return out;
+}
+
+Status GlbEncoder::add_materials() {
+    for (std::size_t i = 0; i < model_.materials.size(); ++i) {
+        Result<Json> material = material_json(model_.materials[i]);
+        if (!material) {
+            Error error = material.error();
+            if (error.where.empty()) error.where = "material " + std::to_string(i);
+            return error;
+        }
+        materials_.push_back(std::move(*material));
+    }
+    return Ok{};
+}
+
+void GlbEncoder::add_meshes_and_nodes() {
+    Json children = Json::array();
+    nodes_.push_back({{"name", root_name()}});  // node 0: the product
+    for (const Mesh& mesh : model_.meshes) {
+        Json primitive = {{"attributes", primitive_attributes(mesh)},
+                          {"indices", add_index_accessor(mesh)}};
+        // mode is left out: TRIANGLES (4) is the default (§5.24.4).
+        if (mesh.material >= 0) primitive["material"] = mesh.material;
+        Json gltf_mesh = Json::object();
+        if (!mesh.name.empty()) gltf_mesh["name"] = mesh.name;
+        gltf_mesh["primitives"] = Json::array({std::move(primitive)});
+        meshes_.push_back(std::move(gltf_mesh));
+
+        Json node = Json::object();
+        if (!mesh.name.empty()) node["name"] = mesh.name;
+        node["mesh"] = static_cast<int>(meshes_.size()) - 1;
+        nodes_.push_back(std::move(node));
+        children.push_back(static_cast<int>(nodes_.size()) - 1);
+    }
+    nodes_[0]["children"] = std::move(children);
+}
+
+std::string GlbEncoder::root_name() const {
+    if (!options_.name.empty()) return options_.name;
+    const std::string stem = std::filesystem::path(model_.source).stem().string();
+    return stem.empty() ? "model" : stem;
+}
+
+Json GlbEncoder::document() const {
+    Json doc;
+    doc["asset"] = {
+        {"version", "2.0"},
+        {"generator", options_.generator.empty() ? std::string("OCOP Showroom ") + OCOP_VERSION
+                                                 : options_.generator}};
+    doc["scene"] = 0;
+    doc["scenes"] = Json::array({{{"nodes", {0}}}});
+    doc["nodes"] = nodes_;
+    doc["meshes"] = meshes_;
+    // Empty top-level arrays are not allowed (§5: arrays have minItems 1), so they are left out.
+    const std::array<std::pair<const char*, const Json*>, 4> optional_arrays{
+        {{"materials", &materials_},
+         {"textures", &textures_},
+         {"samplers", &samplers_},
+         {"images", &images_}}};
+    for (const auto& [key, array] : optional_arrays)
+        if (!array->empty()) doc[key] = *array;
+    doc["accessors"] = accessors_;
+    doc["bufferViews"] = buffer_views_;
+    // §4.4.3.3: the GLB-stored buffer has no uri; its byteLength may be up to 3 bytes less
+    // than the padded BIN chunk.
+    doc["buffers"] = Json::array({{{"byteLength", bin_.size()}}});
+    return doc;
+}
+
+void append_u32(std::vector<std::uint8_t>& out, std::uint32_t value) {
+    // GLB is little-endian (§4.4.1) whatever the host is.
+    for (int shift = 0; shift < 32; shift += 8)
+        out.push_back(static_cast<std::uint8_t>(value >> shift));
+}
+
+// §4.4: 12-byte header, then the JSON chunk padded with spaces (0x20) and the BIN chunk padded
+// with zeros, each to a multiple of 4 bytes.
+std::vector<std::uint8_t> assemble_glb(const std::string& json_text,
+                                       std::vector<std::uint8_t> bin) {
+    std::vector<std::uint8_t> json(json_text.begin(), json_text.end());
+    pad_to_4(json, ' ');
+    pad_to_4(bin, 0);
+    const std::size_t total =
+        kGlbHeaderBytes + kChunkHeaderBytes + json.size() + kChunkHeaderBytes + bin.size();
+    std::vector<std::uint8_t> glb;
+    glb.reserve(total);
+    append_u32(glb, kGlbMagic);
+    append_u32(glb, kGlbVersion);
+    append_u32(glb, static_cast<std::uint32_t>(total));
+    append_u32(glb, static_cast<std::uint32_t>(json.size()));
+    append_u32(glb, kChunkJson);
+    glb.insert(glb.end(), json.begin(), json.end());
+    append_u32(glb, static_cast<std::uint32_t>(bin.size()));
+    append_u32(glb, kChunkBin);
+    glb.insert(glb.end(), bin.begin(), bin.end());
+    return glb;
+}
+
+Result<std::vector<std::uint8_t>> GlbEncoder::encode() {
+    if (Status s = check_model(model_); !s) return s.error();
+    if (Status s = add_materials(); !s) return s.error();
+    add_meshes_and_nodes();
+    // Names from scans may hold invalid UTF-8; replace rather than throw.
+    const std::string json_text =
+        document().dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    // §4.4.1: the total length is a uint32.
+    if (json_text.size() + bin_.size() + 64 > 0xFFFFFFF0ull)
+        return bad_input(model_.source, "is too large for one GLB file (4 GiB)");
+    return assemble_glb(json_text, std::move(bin_));
+}
+
+}  // namespace
+
+Result<std::vector<std::uint8_t>> encode_glb(const assets::Model& model,
+                                             const GlbOptions& options) {
+    try {
+        return GlbEncoder(model, options).encode();
+    } catch (const std::exception& e) {  // allocation failure, mostly
+        return failure(model.source, std::string("GLB encoding failed: ") + e.what());
+    }
+}
+
+Status write_glb(const assets::Model& model, const std::filesystem::path& path,
+                 const GlbOptions& options) {
+    Result<std::vector<std::uint8_t>> glb = encode_glb(model, options);
+    if (!glb) return glb.error();
+    return write_file_atomic(path, glb.value());
+}
+
+}  // namespace ocop::exporter

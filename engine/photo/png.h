@@ -1,0 +1,17 @@
+// Photos as PNG files, written atomically.
+#pragma once
+
+#include <filesystem>
+
+#include "core/result.h"
+#include "render/renderer.h"
+
+namespace ocop::photo {
+
+// Writes RGB when every pixel is opaque (a white-background catalogue photo), else RGBA.
+Status write_png(const std::filesystem::path& path, const render::Pixels& pixels);
+
+// Reads a PNG back as RGBA8 (tests, QA).
+Result<render::Pixels> read_png(const std::filesystem::path& path);
+
+}  // namespace ocop::photo

@@ -1,0 +1,113 @@
+#include "render/offscreen.h"
+
+#include <cstring>
+#include <string>
+
+#include "render/context.h"
+
+namespace ocop::render {
+
+Result<OffscreenTarget> create_offscreen_target(const Context& ctx, std::uint32_t width, std::uint32_t height) {
+    const std::uint32_t max = ctx.properties().limits.maxImageDimension2D;
+    if (width == 0 || height == 0 || width > max || height > max)
+        return bad_input("--size", std::to_string(width) + "x" + std::to_string(height) +
+                                       " is outside 1.." + std::to_string(max) + " pixels a side on " +
+                                       ctx.device_name());
+    OffscreenTarget t;
+    t.width = width;
+    t.height = height;
+    t.colour_msaa = create_image(ctx, {.width = width, .height = height, .format = kColourFormat,
+                                       .usage = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT |
+                                                VK_IMAGE_USAGE_TRANSIENT_ATTACHMENT_BIT,
+                                       .samples = kSamples});
+    t.depth_msaa = create_image(ctx, {.width = width, .height = height, .format = kDepthFormat,
+                                      .usage = VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT |
+                                               VK_IMAGE_USAGE_TRANSIENT_ATTACHMENT_BIT,
+                                      .samples = kSamples, .aspect = VK_IMAGE_ASPECT_DEPTH_BIT});
+    t.resolved = create_image(ctx, {.width = width, .height = height, .format = kColourFormat,
+                                    .usage = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT});
+    t.readback = create_buffer(ctx, VkDeviceSize(width) * height * 4, VK_BUFFER_USAGE_TRANSFER_DST_BIT,
+                               MemoryUse::Readback);
+    return t;
+}
+
+void begin_offscreen(VkCommandBuffer cmd, const OffscreenTarget& t, const glm::vec4& clear) {
+    constexpr auto kColourOut = VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT;
+    constexpr auto kDepthStages =
+        VK_PIPELINE_STAGE_2_EARLY_FRAGMENT_TESTS_BIT | VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT;
+    // The images' old contents are discarded (UNDEFINED); wait on the previous frame's use of them.
+    barrier(cmd, {.image = t.colour_msaa.image, .to = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
+                  .src_stage = kColourOut, .src_access = VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT,
+                  .dst_stage = kColourOut, .dst_access = VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT});
+    barrier(cmd, {.image = t.resolved.image, .to = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
+                  .src_stage = VK_PIPELINE_STAGE_2_COPY_BIT, .src_access = VK_ACCESS_2_TRANSFER_READ_BIT,
+                  .dst_stage = kColourOut, .dst_access = VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT});
+    barrier(cmd, {.image = t.depth_msaa.image, .aspect = VK_IMAGE_ASPECT_DEPTH_BIT,
+                  .to = VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL, .src_stage = kDepthStages,
+                  .src_access = VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT, .dst_stage = kDepthStages,
+                  .dst_access = VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_READ_BIT |
+                                VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT});
+
+    const VkRenderingAttachmentInfo colour{
+        .sType = VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO,
+        .imageView = t.colour_msaa.view,
+        .imageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
+        .resolveMode = VK_RESOLVE_MODE_AVERAGE_BIT,
+        .resolveImageView = t.resolved.view,
+        .resolveImageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
+        .loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR,
+        .storeOp = VK_ATTACHMENT_STORE_OP_DONT_CARE,
+        .clearValue = {.color = {{clear.r, clear.g, clear.b, clear.a}}}};
+    const VkRenderingAttachmentInfo depth{
+        .sType = VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO,
+        .imageView = t.depth_msaa.view,
+        .imageLayout = VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL,
+        .loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR,
+        .storeOp = VK_ATTACHMENT_STORE_OP_DONT_CARE,
+        .clearValue = {.depthStencil = {1.0f, 0}}};
+    const VkRenderingInfo info{.sType = VK_STRUCTURE_TYPE_RENDERING_INFO,
+                               .renderArea = {{0, 0}, {t.width, t.height}},
+                               .layerCount = 1,
+                               .colorAttachmentCount = 1,
+                               .pColorAttachments = &colour,
+                               .pDepthAttachment = &depth};
+    vkCmdBeginRendering(cmd, &info);
+    const VkViewport viewport{0.0f, 0.0f, float(t.width), float(t.height), 0.0f, 1.0f};
+    const VkRect2D scissor{{0, 0}, {t.width, t.height}};
+    vkCmdSetViewport(cmd, 0, 1, &viewport);
+    vkCmdSetScissor(cmd, 0, 1, &scissor);
+}
+
+void end_offscreen(VkCommandBuffer cmd, const OffscreenTarget& t) {
+    vkCmdEndRendering(cmd);
+    barrier(cmd, {.image = t.resolved.image, .from = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
+                  .to = VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
+                  .src_stage = VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
+                  .src_access = VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT, .dst_stage = VK_PIPELINE_STAGE_2_COPY_BIT,
+                  .dst_access = VK_ACCESS_2_TRANSFER_READ_BIT});
+    const VkBufferImageCopy region{.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1},
+                                   .imageExtent = {t.width, t.height, 1}};
+    vkCmdCopyImageToBuffer(cmd, t.resolved.image, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, t.readback.buffer, 1,
+                           &region);
+    const VkBufferMemoryBarrier2 to_host{.sType = VK_STRUCTURE_TYPE_BUFFER_MEMORY_BARRIER_2,
+                                         .srcStageMask = VK_PIPELINE_STAGE_2_COPY_BIT,
+                                         .srcAccessMask = VK_ACCESS_2_TRANSFER_WRITE_BIT,
+                                         .dstStageMask = VK_PIPELINE_STAGE_2_HOST_BIT,
+                                         .dstAccessMask = VK_ACCESS_2_HOST_READ_BIT,
+                                         .srcQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED,
+                                         .dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED,
+                                         .buffer = t.readback.buffer,
+                                         .size = VK_WHOLE_SIZE};
+    const VkDependencyInfo dep{.sType = VK_STRUCTURE_TYPE_DEPENDENCY_INFO,
+                               .bufferMemoryBarrierCount = 1,
+                               .pBufferMemoryBarriers = &to_host};
+    vkCmdPipelineBarrier2(cmd, &dep);
+}
+
+std::vector<std::uint8_t> read_pixels(const OffscreenTarget& t) {
+    std::vector<std::uint8_t> pixels(std::size_t(t.width) * t.height * 4);
+    std::memcpy(pixels.data(), t.readback.mapped, pixels.size());
+    return pixels;
+}
+
+}  // namespace ocop::render

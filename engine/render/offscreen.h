@@ -1,0 +1,42 @@
+// The offscreen target photos are drawn into: 4x MSAA colour and depth, resolved into a
+// single-sample sRGB image, copied to a host buffer and read back as RGBA8.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include <glm/glm.hpp>
+
+#include "core/result.h"
+#include "render/resources.h"
+
+namespace ocop::render {
+
+class Context;
+
+constexpr VkFormat kColourFormat = VK_FORMAT_R8G8B8A8_SRGB;  // linear in shaders, sRGB in memory
+constexpr VkFormat kDepthFormat = VK_FORMAT_D32_SFLOAT;
+constexpr VkSampleCountFlagBits kSamples = VK_SAMPLE_COUNT_4_BIT;  // lavapipe's maximum
+
+struct OffscreenTarget {
+    std::uint32_t width = 0;
+    std::uint32_t height = 0;
+    Image colour_msaa;
+    Image depth_msaa;
+    Image resolved;
+    Buffer readback;
+};
+
+// BadInput when the size is zero or beyond what the device can render.
+Result<OffscreenTarget> create_offscreen_target(const Context& ctx, std::uint32_t width, std::uint32_t height);
+
+// Starts dynamic rendering into the target, cleared to `clear` (linear RGBA).
+void begin_offscreen(VkCommandBuffer cmd, const OffscreenTarget& target, const glm::vec4& clear);
+
+// Ends rendering (the MSAA resolve happens here) and copies the result to the readback buffer.
+void end_offscreen(VkCommandBuffer cmd, const OffscreenTarget& target);
+
+// The pixels, row 0 at the top, 4 bytes each (sRGB-encoded RGBA8). Call after the submit finished.
+std::vector<std::uint8_t> read_pixels(const OffscreenTarget& target);
+
+}  // namespace ocop::render

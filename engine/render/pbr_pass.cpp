@@ -1,0 +1,188 @@
+#include "render/pbr_pass.h"
+
+#include <array>
+#include <cstddef>
+
+#include "render/context.h"
+#include "render/shaders.h"
+#include "render/vk_check.h"
+#include "shared.h"
+
+namespace ocop::render {
+
+namespace {
+
+Owned<VkShaderModule> shader_module(const Context& ctx, std::span<const std::uint32_t> spirv) {
+    const VkShaderModuleCreateInfo info{.sType = VK_STRUCTURE_TYPE_SHADER_MODULE_CREATE_INFO,
+                                        .codeSize = spirv.size_bytes(),
+                                        .pCode = spirv.data()};
+    VkShaderModule module;
+    VK_CHECK(vkCreateShaderModule(ctx.device(), &info, nullptr, &module));
+    return {ctx.device(), module, vkDestroyShaderModule};
+}
+
+Owned<VkPipeline> create_pipeline(const Context& ctx, VkPipelineLayout layout, VkShaderModule vert,
+                                  VkShaderModule frag, VkFormat colour_format, VkFormat depth_format,
+                                  VkSampleCountFlagBits samples, bool blend) {
+    const std::array<VkPipelineShaderStageCreateInfo, 2> stages{{
+        {.sType = VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO, .stage = VK_SHADER_STAGE_VERTEX_BIT,
+         .module = vert, .pName = "main"},
+        {.sType = VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO, .stage = VK_SHADER_STAGE_FRAGMENT_BIT,
+         .module = frag, .pName = "main"},
+    }};
+    const VkVertexInputBindingDescription binding{0, sizeof(GpuVertex), VK_VERTEX_INPUT_RATE_VERTEX};
+    const std::array<VkVertexInputAttributeDescription, 4> attributes{{
+        {0, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(GpuVertex, position)},
+        {1, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(GpuVertex, normal)},
+        {2, 0, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(GpuVertex, tangent)},
+        {3, 0, VK_FORMAT_R32G32_SFLOAT, offsetof(GpuVertex, uv)},
+    }};
+    const VkPipelineVertexInputStateCreateInfo vertex_input{
+        .sType = VK_STRUCTURE_TYPE_PIPELINE_VERTEX_INPUT_STATE_CREATE_INFO,
+        .vertexBindingDescriptionCount = 1,
+        .pVertexBindingDescriptions = &binding,
+        .vertexAttributeDescriptionCount = static_cast<std::uint32_t>(attributes.size()),
+        .pVertexAttributeDescriptions = attributes.data()};
+    const VkPipelineInputAssemblyStateCreateInfo input_assembly{
+        .sType = VK_STRUCTURE_TYPE_PIPELINE_INPUT_ASSEMBLY_STATE_CREATE_INFO,
+        .topology = VK_PRIMITIVE_TOPOLOGY_TRIANGLE_LIST};
+    const VkPipelineViewportStateCreateInfo viewport{.sType = VK_STRUCTURE_TYPE_PIPELINE_VIEWPORT_STATE_CREATE_INFO,
+                                                     .viewportCount = 1,
+                                                     .scissorCount = 1};
+    const VkPipelineRasterizationStateCreateInfo raster{
+        .sType = VK_STRUCTURE_TYPE_PIPELINE_RASTERIZATION_STATE_CREATE_INFO,
+        .polygonMode = VK_POLYGON_MODE_FILL,
+        .cullMode = VK_CULL_MODE_BACK_BIT,  // dynamic: double-sided materials turn it off
+        .frontFace = VK_FRONT_FACE_COUNTER_CLOCKWISE,
+        .lineWidth = 1.0f};
+    const VkPipelineMultisampleStateCreateInfo multisample{
+        .sType = VK_STRUCTURE_TYPE_PIPELINE_MULTISAMPLE_STATE_CREATE_INFO, .rasterizationSamples = samples};
+    const VkPipelineDepthStencilStateCreateInfo depth{
+        .sType = VK_STRUCTURE_TYPE_PIPELINE_DEPTH_STENCIL_STATE_CREATE_INFO,
+        .depthTestEnable = VK_TRUE,
+        .depthWriteEnable = blend ? VK_FALSE : VK_TRUE,
+        .depthCompareOp = VK_COMPARE_OP_LESS_OR_EQUAL};
+    const VkPipelineColorBlendAttachmentState attachment{
+        .blendEnable = blend ? VK_TRUE : VK_FALSE,
+        .srcColorBlendFactor = VK_BLEND_FACTOR_SRC_ALPHA,
+        .dstColorBlendFactor = VK_BLEND_FACTOR_ONE_MINUS_SRC_ALPHA,
+        .colorBlendOp = VK_BLEND_OP_ADD,
+        .srcAlphaBlendFactor = VK_BLEND_FACTOR_ONE,
+        .dstAlphaBlendFactor = VK_BLEND_FACTOR_ONE_MINUS_SRC_ALPHA,
+        .alphaBlendOp = VK_BLEND_OP_ADD,
+        .colorWriteMask = VK_COLOR_COMPONENT_R_BIT | VK_COLOR_COMPONENT_G_BIT | VK_COLOR_COMPONENT_B_BIT |
+                          VK_COLOR_COMPONENT_A_BIT};
+    const VkPipelineColorBlendStateCreateInfo colour_blend{
+        .sType = VK_STRUCTURE_TYPE_PIPELINE_COLOR_BLEND_STATE_CREATE_INFO,
+        .attachmentCount = 1,
+        .pAttachments = &attachment};
+    const std::array<VkDynamicState, 3> dynamic{VK_DYNAMIC_STATE_VIEWPORT, VK_DYNAMIC_STATE_SCISSOR,
+                                                VK_DYNAMIC_STATE_CULL_MODE};
+    const VkPipelineDynamicStateCreateInfo dynamic_state{
+        .sType = VK_STRUCTURE_TYPE_PIPELINE_DYNAMIC_STATE_CREATE_INFO,
+        .dynamicStateCount = static_cast<std::uint32_t>(dynamic.size()),
+        .pDynamicStates = dynamic.data()};
+    const VkPipelineRenderingCreateInfo rendering{.sType = VK_STRUCTURE_TYPE_PIPELINE_RENDERING_CREATE_INFO,
+                                                  .colorAttachmentCount = 1,
+                                                  .pColorAttachmentFormats = &colour_format,
+                                                  .depthAttachmentFormat = depth_format};
+    const VkGraphicsPipelineCreateInfo info{.sType = VK_STRUCTURE_TYPE_GRAPHICS_PIPELINE_CREATE_INFO,
+                                           .pNext = &rendering,
+                                           .stageCount = static_cast<std::uint32_t>(stages.size()),
+                                           .pStages = stages.data(),
+                                           .pVertexInputState = &vertex_input,
+                                           .pInputAssemblyState = &input_assembly,
+                                           .pViewportState = &viewport,
+                                           .pRasterizationState = &raster,
+                                           .pMultisampleState = &multisample,
+                                           .pDepthStencilState = &depth,
+                                           .pColorBlendState = &colour_blend,
+                                           .pDynamicState = &dynamic_state,
+                                           .layout = layout};
+    VkPipeline pipeline;
+    VK_CHECK(vkCreateGraphicsPipelines(ctx.device(), VK_NULL_HANDLE, 1, &info, nullptr, &pipeline));
+    return {ctx.device(), pipeline, vkDestroyPipeline};
+}
+
+}  // namespace
+
+PbrPipeline create_pbr_pipeline(const Context& ctx, VkFormat colour_format, VkFormat depth_format,
+                                VkSampleCountFlagBits samples) {
+    PbrPipeline p;
+    const VkDescriptorSetLayoutBinding frame_binding{
+        .binding = gpu::kBindingFrame,
+        .descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER,
+        .descriptorCount = 1,
+        .stageFlags = VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT};
+    const VkDescriptorSetLayoutCreateInfo frame_info{.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO,
+                                                     .bindingCount = 1,
+                                                     .pBindings = &frame_binding};
+    VkDescriptorSetLayout layout;
+    VK_CHECK(vkCreateDescriptorSetLayout(ctx.device(), &frame_info, nullptr, &layout));
+    p.frame_layout = {ctx.device(), layout, vkDestroyDescriptorSetLayout};
+
+    std::array<VkDescriptorSetLayoutBinding, gpu::kMaterialTextureCount> material_bindings{};
+    for (std::uint32_t b = 0; b < material_bindings.size(); ++b)
+        material_bindings[b] = {.binding = b,
+                                .descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER,
+                                .descriptorCount = 1,
+                                .stageFlags = VK_SHADER_STAGE_FRAGMENT_BIT};
+    const VkDescriptorSetLayoutCreateInfo material_info{
+        .sType = VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO,
+        .bindingCount = static_cast<std::uint32_t>(material_bindings.size()),
+        .pBindings = material_bindings.data()};
+    VK_CHECK(vkCreateDescriptorSetLayout(ctx.device(), &material_info, nullptr, &layout));
+    p.material_layout = {ctx.device(), layout, vkDestroyDescriptorSetLayout};
+
+    const std::array<VkDescriptorSetLayout, 2> set_layouts{p.frame_layout.get(), p.material_layout.get()};
+    const VkPushConstantRange push{VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0,
+                                   sizeof(gpu::DrawConstants)};
+    const VkPipelineLayoutCreateInfo layout_info{.sType = VK_STRUCTURE_TYPE_PIPELINE_LAYOUT_CREATE_INFO,
+                                                 .setLayoutCount = static_cast<std::uint32_t>(set_layouts.size()),
+                                                 .pSetLayouts = set_layouts.data(),
+                                                 .pushConstantRangeCount = 1,
+                                                 .pPushConstantRanges = &push};
+    VkPipelineLayout pipeline_layout;
+    VK_CHECK(vkCreatePipelineLayout(ctx.device(), &layout_info, nullptr, &pipeline_layout));
+    p.layout = {ctx.device(), pipeline_layout, vkDestroyPipelineLayout};
+
+    const Owned<VkShaderModule> vert = shader_module(ctx, shaders::pbr_vert());
+    const Owned<VkShaderModule> frag = shader_module(ctx, shaders::pbr_frag());
+    p.opaque = create_pipeline(ctx, p.layout, vert, frag, colour_format, depth_format, samples, false);
+    p.blend = create_pipeline(ctx, p.layout, vert, frag, colour_format, depth_format, samples, true);
+    return p;
+}
+
+void record_pbr_pass(VkCommandBuffer cmd, const PbrPipeline& pipeline, VkDescriptorSet frame_set,
+                     const std::vector<PbrDraw>& draws) {
+    vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline.layout, gpu::kSetFrame, 1, &frame_set, 0,
+                            nullptr);
+    // Opaque first so blended surfaces composite over them. Blended draws are not yet sorted
+    // back to front; products with much transparency come with the glass/vitrine work.
+    for (const bool blended : {false, true}) {
+        vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, blended ? pipeline.blend : pipeline.opaque);
+        for (const PbrDraw& d : draws) {
+            const GpuModel& m = *d.model;
+            const VkDeviceSize offset = 0;
+            const VkBuffer vertex_buffer = m.vertices.buffer;
+            vkCmdBindVertexBuffers(cmd, 0, 1, &vertex_buffer, &offset);
+            vkCmdBindIndexBuffer(cmd, m.indices.buffer, 0, VK_INDEX_TYPE_UINT32);
+            for (const GpuDraw& draw : m.draws) {
+                const GpuMaterial& material = m.materials[draw.material];
+                if (material.blend != blended) continue;
+                gpu::DrawConstants constants = material.constants;
+                constants.model = d.transform;
+                if (draw.has_tangents)
+                    constants.flags.x = float(int(constants.flags.x) | gpu::kFlagHasTangents);
+                vkCmdSetCullMode(cmd, material.double_sided ? VK_CULL_MODE_NONE : VK_CULL_MODE_BACK_BIT);
+                vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline.layout, gpu::kSetMaterial, 1,
+                                        &material.descriptor_set, 0, nullptr);
+                vkCmdPushConstants(cmd, pipeline.layout, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0,
+                                   sizeof(constants), &constants);
+                vkCmdDrawIndexed(cmd, draw.index_count, 1, draw.first_index, draw.vertex_offset, 0);
+            }
+        }
+    }
+}
+
+}  // namespace ocop::render

@@ -1,0 +1,34 @@
+// The forward PBR pass: glTF metallic-roughness under punctual lights and the studio dome,
+// tone-mapped (Khronos PBR Neutral) straight into the sRGB colour target.
+#pragma once
+
+#include <vector>
+
+#include "render/resources.h"
+#include "render/upload.h"
+
+namespace ocop::render {
+
+class Context;
+
+struct PbrPipeline {
+    Owned<VkDescriptorSetLayout> frame_layout;     // set 0: FrameUniforms
+    Owned<VkDescriptorSetLayout> material_layout;  // set 1: five material textures
+    Owned<VkPipelineLayout> layout;
+    Owned<VkPipeline> opaque;  // depth write, no blending (also alpha-masked materials)
+    Owned<VkPipeline> blend;   // premultiplied-style "over" blending, depth test only
+};
+
+PbrPipeline create_pbr_pipeline(const Context& ctx, VkFormat colour_format, VkFormat depth_format,
+                                VkSampleCountFlagBits samples);
+
+struct PbrDraw {
+    const GpuModel* model = nullptr;
+    glm::mat4 transform{1.0f};
+};
+
+// Draws every model: opaque and masked materials first, then blended ones.
+void record_pbr_pass(VkCommandBuffer cmd, const PbrPipeline& pipeline, VkDescriptorSet frame_set,
+                     const std::vector<PbrDraw>& draws);
+
+}  // namespace ocop::render

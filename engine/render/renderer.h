@@ -1,0 +1,64 @@
+// render::Renderer draws a scene::Scene. One renderer serves the CLI, the tests and (later) the
+// studio window: what a photo preview shows is what a batch writes.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <vector>
+
+#include "core/result.h"
+#include "render/context.h"
+#include "render/offscreen.h"
+#include "render/pbr_pass.h"
+#include "render/upload.h"
+#include "scene/scene.h"
+
+namespace ocop::render {
+
+// RGBA8, sRGB-encoded, row 0 at the top.
+struct Pixels {
+    std::uint32_t width = 0;
+    std::uint32_t height = 0;
+    std::vector<std::uint8_t> rgba8;
+};
+
+class Renderer {
+public:
+    // `ctx` must outlive the renderer.
+    static Result<std::unique_ptr<Renderer>> create(Context& ctx);
+    ~Renderer();
+    Renderer(const Renderer&) = delete;
+    Renderer& operator=(const Renderer&) = delete;
+
+    // Renders the scene offscreen at width x height and reads the pixels back.
+    Result<Pixels> render_offscreen(const scene::Scene& scene, std::uint32_t width, std::uint32_t height);
+
+    Context& context() const { return ctx_; }
+
+private:
+    explicit Renderer(Context& ctx) : ctx_(ctx) {}
+    // The model on the GPU, uploaded on first use and kept while the model lives.
+    Result<const GpuModel*> gpu_model(const std::shared_ptr<const assets::Model>& model);
+    void write_frame_uniforms(const scene::Scene& scene, float aspect);
+
+    Context& ctx_;
+    MaterialDefaults defaults_;
+    PbrPipeline pbr_;
+    Buffer frame_uniforms_;
+    Owned<VkDescriptorPool> frame_pool_;
+    VkDescriptorSet frame_set_ = VK_NULL_HANDLE;
+    Owned<VkCommandPool> command_pool_;
+    VkCommandBuffer command_buffer_ = VK_NULL_HANDLE;
+    Owned<VkFence> frame_fence_;
+    std::unique_ptr<OffscreenTarget> offscreen_;  // kept while the size stays the same
+    // Keyed by the model's address; the weak_ptr tells when the model is gone and its
+    // slot may be reused, so a freed-and-reallocated Model never draws stale geometry.
+    struct CachedModel {
+        std::weak_ptr<const assets::Model> owner;
+        GpuModel gpu;
+    };
+    std::map<const assets::Model*, CachedModel> models_;
+};
+
+}  // namespace ocop::render

@@ -1,0 +1,117 @@
+#include "render/resources.h"
+
+#include <algorithm>
+#include <bit>
+
+#include "render/context.h"
+#include "render/vk_check.h"
+
+namespace ocop::render {
+
+namespace {
+
+Owned<VkDeviceMemory> allocate(const Context& ctx, const VkMemoryRequirements& req,
+                               VkMemoryPropertyFlags want, VkMemoryPropertyFlags fallback) {
+    std::uint32_t type = ctx.find_memory_type(req.memoryTypeBits, want);
+    if (type == UINT32_MAX) type = ctx.find_memory_type(req.memoryTypeBits, fallback);
+    if (type == UINT32_MAX) VK_CHECK(VK_ERROR_FEATURE_NOT_PRESENT);  // every device has these
+    const VkMemoryAllocateInfo info{.sType = VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO,
+                                    .allocationSize = req.size,
+                                    .memoryTypeIndex = type};
+    VkDeviceMemory memory;
+    VK_CHECK(vkAllocateMemory(ctx.device(), &info, nullptr, &memory));
+    return {ctx.device(), memory, vkFreeMemory};
+}
+
+}  // namespace
+
+Buffer create_buffer(const Context& ctx, VkDeviceSize size, VkBufferUsageFlags usage, MemoryUse use) {
+    Buffer out;
+    out.size = size;
+    const VkBufferCreateInfo info{.sType = VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO,
+                                  .size = std::max<VkDeviceSize>(size, 4),
+                                  .usage = usage,
+                                  .sharingMode = VK_SHARING_MODE_EXCLUSIVE};
+    VkBuffer buffer;
+    VK_CHECK(vkCreateBuffer(ctx.device(), &info, nullptr, &buffer));
+    out.buffer = {ctx.device(), buffer, vkDestroyBuffer};
+    VkMemoryRequirements req;
+    vkGetBufferMemoryRequirements(ctx.device(), buffer, &req);
+    switch (use) {
+        case MemoryUse::Device:
+            out.memory = allocate(ctx, req, VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT, 0);
+            break;
+        case MemoryUse::Upload:
+            out.memory = allocate(ctx, req, VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT,
+                                  VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT);
+            break;
+        case MemoryUse::Readback:
+            // Cached memory makes the CPU's read of a photo fast; coherent keeps it simple.
+            out.memory = allocate(ctx, req,
+                                  VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT |
+                                      VK_MEMORY_PROPERTY_HOST_CACHED_BIT,
+                                  VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT);
+            break;
+    }
+    VK_CHECK(vkBindBufferMemory(ctx.device(), buffer, out.memory, 0));
+    if (use != MemoryUse::Device) VK_CHECK(vkMapMemory(ctx.device(), out.memory, 0, VK_WHOLE_SIZE, 0, &out.mapped));
+    return out;
+}
+
+Image create_image(const Context& ctx, const ImageDesc& desc) {
+    Image out;
+    out.desc = desc;
+    const VkImageCreateInfo info{.sType = VK_STRUCTURE_TYPE_IMAGE_CREATE_INFO,
+                                 .imageType = VK_IMAGE_TYPE_2D,
+                                 .format = desc.format,
+                                 .extent = {desc.width, desc.height, 1},
+                                 .mipLevels = desc.mip_levels,
+                                 .arrayLayers = 1,
+                                 .samples = desc.samples,
+                                 .tiling = VK_IMAGE_TILING_OPTIMAL,
+                                 .usage = desc.usage,
+                                 .sharingMode = VK_SHARING_MODE_EXCLUSIVE,
+                                 .initialLayout = VK_IMAGE_LAYOUT_UNDEFINED};
+    VkImage image;
+    VK_CHECK(vkCreateImage(ctx.device(), &info, nullptr, &image));
+    out.image = {ctx.device(), image, vkDestroyImage};
+    VkMemoryRequirements req;
+    vkGetImageMemoryRequirements(ctx.device(), image, &req);
+    out.memory = allocate(ctx, req, VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT, 0);
+    VK_CHECK(vkBindImageMemory(ctx.device(), image, out.memory, 0));
+    const VkImageViewCreateInfo view_info{
+        .sType = VK_STRUCTURE_TYPE_IMAGE_VIEW_CREATE_INFO,
+        .image = image,
+        .viewType = VK_IMAGE_VIEW_TYPE_2D,
+        .format = desc.format,
+        .subresourceRange = {desc.aspect, 0, desc.mip_levels, 0, 1}};
+    VkImageView view;
+    VK_CHECK(vkCreateImageView(ctx.device(), &view_info, nullptr, &view));
+    out.view = {ctx.device(), view, vkDestroyImageView};
+    return out;
+}
+
+std::uint32_t mip_count(std::uint32_t width, std::uint32_t height) {
+    return static_cast<std::uint32_t>(std::bit_width(std::max(width, height)));
+}
+
+void barrier(VkCommandBuffer cmd, const ImageBarrier& b) {
+    const VkImageMemoryBarrier2 image_barrier{
+        .sType = VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER_2,
+        .srcStageMask = b.src_stage,
+        .srcAccessMask = b.src_access,
+        .dstStageMask = b.dst_stage,
+        .dstAccessMask = b.dst_access,
+        .oldLayout = b.from,
+        .newLayout = b.to,
+        .srcQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED,
+        .dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED,
+        .image = b.image,
+        .subresourceRange = {b.aspect, b.first_mip, b.mip_count, 0, 1}};
+    const VkDependencyInfo dep{.sType = VK_STRUCTURE_TYPE_DEPENDENCY_INFO,
+                               .imageMemoryBarrierCount = 1,
+                               .pImageMemoryBarriers = &image_barrier};
+    vkCmdPipelineBarrier2(cmd, &dep);
+}
+
+}  // namespace ocop::render

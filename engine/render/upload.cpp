@@ -1,0 +1,275 @@
+#include "render/upload.h"
+
+#include <cstring>
+#include <map>
+#include <utility>
+
+#include "render/context.h"
+#include "render/vk_check.h"
+
+namespace ocop::render {
+
+namespace {
+
+VkSamplerAddressMode address_mode(assets::Wrap w) {
+    switch (w) {
+        case assets::Wrap::ClampToEdge: return VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
+        case assets::Wrap::MirroredRepeat: return VK_SAMPLER_ADDRESS_MODE_MIRRORED_REPEAT;
+        case assets::Wrap::Repeat: break;
+    }
+    return VK_SAMPLER_ADDRESS_MODE_REPEAT;
+}
+
+bool can_blit_mips(const Context& ctx, VkFormat format) {
+    VkFormatProperties props;
+    vkGetPhysicalDeviceFormatProperties(ctx.physical_device(), format, &props);
+    const VkFormatFeatureFlags need = VK_FORMAT_FEATURE_BLIT_SRC_BIT | VK_FORMAT_FEATURE_BLIT_DST_BIT |
+                                      VK_FORMAT_FEATURE_SAMPLED_IMAGE_FILTER_LINEAR_BIT;
+    return (props.optimalTilingFeatures & need) == need;
+}
+
+// Copies `staging` (at `offset`) into mip 0 of `image`, fills the other mips by halving blits
+// and leaves the whole image ready for sampling in fragment shaders.
+void record_texture_upload(VkCommandBuffer cmd, const Image& image, VkBuffer staging, VkDeviceSize offset) {
+    const ImageDesc& d = image.desc;
+    barrier(cmd, {.image = image.image, .from = VK_IMAGE_LAYOUT_UNDEFINED, .to = VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
+                  .dst_stage = VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT, .dst_access = VK_ACCESS_2_TRANSFER_WRITE_BIT});
+    const VkBufferImageCopy region{.bufferOffset = offset,
+                                   .imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1},
+                                   .imageExtent = {d.width, d.height, 1}};
+    vkCmdCopyBufferToImage(cmd, staging, image.image, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &region);
+    std::int32_t w = static_cast<std::int32_t>(d.width);
+    std::int32_t h = static_cast<std::int32_t>(d.height);
+    for (std::uint32_t mip = 1; mip < d.mip_levels; ++mip) {
+        barrier(cmd, {.image = image.image, .from = VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
+                      .to = VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, .src_stage = VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT,
+                      .src_access = VK_ACCESS_2_TRANSFER_WRITE_BIT, .dst_stage = VK_PIPELINE_STAGE_2_BLIT_BIT,
+                      .dst_access = VK_ACCESS_2_TRANSFER_READ_BIT, .first_mip = mip - 1, .mip_count = 1});
+        const std::int32_t nw = std::max(w / 2, 1);
+        const std::int32_t nh = std::max(h / 2, 1);
+        const VkImageBlit blit{.srcSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, mip - 1, 0, 1},
+                               .srcOffsets = {{0, 0, 0}, {w, h, 1}},
+                               .dstSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, mip, 0, 1},
+                               .dstOffsets = {{0, 0, 0}, {nw, nh, 1}}};
+        vkCmdBlitImage(cmd, image.image, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, image.image,
+                       VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &blit, VK_FILTER_LINEAR);
+        barrier(cmd, {.image = image.image, .from = VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
+                      .to = VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL, .src_stage = VK_PIPELINE_STAGE_2_BLIT_BIT,
+                      .src_access = VK_ACCESS_2_TRANSFER_READ_BIT,
+                      .dst_stage = VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT,
+                      .dst_access = VK_ACCESS_2_SHADER_SAMPLED_READ_BIT, .first_mip = mip - 1, .mip_count = 1});
+        w = nw;
+        h = nh;
+    }
+    barrier(cmd, {.image = image.image, .from = VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
+                  .to = VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL,
+                  .src_stage = VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT, .src_access = VK_ACCESS_2_TRANSFER_WRITE_BIT,
+                  .dst_stage = VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT,
+                  .dst_access = VK_ACCESS_2_SHADER_SAMPLED_READ_BIT, .first_mip = d.mip_levels - 1, .mip_count = 1});
+}
+
+Image create_texture(const Context& ctx, std::uint32_t w, std::uint32_t h, VkFormat format) {
+    const bool mips = can_blit_mips(ctx, format);
+    return create_image(ctx, {.width = w, .height = h, .format = format,
+                              .usage = VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT |
+                                       VK_IMAGE_USAGE_TRANSFER_SRC_BIT,
+                              .mip_levels = mips ? mip_count(w, h) : 1});
+}
+
+Image solid_texture(const Context& ctx, std::array<std::uint8_t, 4> rgba) {
+    Image image = create_texture(ctx, 1, 1, VK_FORMAT_R8G8B8A8_UNORM);
+    Buffer staging = create_buffer(ctx, 4, VK_BUFFER_USAGE_TRANSFER_SRC_BIT, MemoryUse::Upload);
+    std::memcpy(staging.mapped, rgba.data(), 4);
+    ctx.submit_and_wait([&](VkCommandBuffer cmd) { record_texture_upload(cmd, image, staging.buffer, 0); });
+    return image;
+}
+
+}  // namespace
+
+MaterialDefaults create_material_defaults(const Context& ctx) {
+    MaterialDefaults d;
+    VkPhysicalDeviceFeatures features;
+    vkGetPhysicalDeviceFeatures(ctx.physical_device(), &features);
+    const assets::Wrap wraps[] = {assets::Wrap::Repeat, assets::Wrap::ClampToEdge, assets::Wrap::MirroredRepeat};
+    for (int s = 0; s < 3; ++s) {
+        for (int t = 0; t < 3; ++t) {
+            const VkSamplerCreateInfo info{
+                .sType = VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO,
+                .magFilter = VK_FILTER_LINEAR,
+                .minFilter = VK_FILTER_LINEAR,
+                .mipmapMode = VK_SAMPLER_MIPMAP_MODE_LINEAR,
+                .addressModeU = address_mode(wraps[s]),
+                .addressModeV = address_mode(wraps[t]),
+                .addressModeW = VK_SAMPLER_ADDRESS_MODE_REPEAT,
+                .anisotropyEnable = features.samplerAnisotropy,
+                .maxAnisotropy = features.samplerAnisotropy ? 8.0f : 1.0f,
+                .maxLod = VK_LOD_CLAMP_NONE};
+            VkSampler sampler;
+            VK_CHECK(vkCreateSampler(ctx.device(), &info, nullptr, &sampler));
+            d.samplers[s * 3 + t] = {ctx.device(), sampler, vkDestroySampler};
+        }
+    }
+    d.white = solid_texture(ctx, {255, 255, 255, 255});
+    d.flat_normal = solid_texture(ctx, {128, 128, 255, 255});
+    return d;
+}
+
+Result<GpuModel> upload_model(const Context& ctx, const assets::Model& model, const MaterialDefaults& defaults,
+                              VkDescriptorSetLayout material_layout) {
+    GpuModel gpu;
+
+    // Which images become which textures: the same image read as colour (sRGB) and as data
+    // (linear) needs two Vulkan formats, so a texture is an (image, sRGB?) pair.
+    std::map<std::pair<int, bool>, std::uint32_t> texture_of;
+    std::vector<std::pair<int, bool>> texture_keys;
+    auto want_texture = [&](const assets::TextureRef& ref, bool srgb) {
+        if (!ref.present() || ref.image >= static_cast<int>(model.images.size())) return;
+        const assets::Image& img = model.images[static_cast<std::size_t>(ref.image)];
+        if (img.width <= 0 || img.height <= 0 || img.rgba8.size() != std::size_t(img.width) * img.height * 4) return;
+        const auto key = std::make_pair(ref.image, srgb);
+        if (texture_of.emplace(key, static_cast<std::uint32_t>(texture_keys.size())).second) texture_keys.push_back(key);
+    };
+    for (const assets::Material& m : model.materials) {
+        want_texture(m.base_color_texture, true);
+        want_texture(m.metallic_roughness_texture, false);
+        want_texture(m.normal_texture, false);
+        want_texture(m.occlusion_texture, false);
+        want_texture(m.emissive_texture, true);
+    }
+
+    // Vertices and indices, all meshes in one pair of buffers.
+    std::vector<GpuVertex> vertices;
+    std::vector<std::uint32_t> indices;
+    const auto default_material = static_cast<std::uint32_t>(model.materials.size());
+    for (const assets::Mesh& mesh : model.meshes) {
+        if (mesh.indices.empty()) continue;
+        GpuDraw draw{.first_index = static_cast<std::uint32_t>(indices.size()),
+                     .index_count = static_cast<std::uint32_t>(mesh.indices.size()),
+                     .vertex_offset = static_cast<std::int32_t>(vertices.size()),
+                     .material = mesh.material >= 0 && mesh.material < static_cast<int>(model.materials.size())
+                                     ? static_cast<std::uint32_t>(mesh.material)
+                                     : default_material,
+                     .has_tangents = !mesh.tangents.empty() && mesh.tangents.size() == mesh.positions.size()};
+        const std::size_t n = mesh.positions.size();
+        for (std::size_t i = 0; i < n; ++i) {
+            vertices.push_back({.position = mesh.positions[i],
+                                .normal = i < mesh.normals.size() ? mesh.normals[i] : glm::vec3(0, 1, 0),
+                                .tangent = i < mesh.tangents.size() ? mesh.tangents[i] : glm::vec4(1, 0, 0, 1),
+                                .uv = i < mesh.uv0.size() ? mesh.uv0[i] : glm::vec2(0)});
+        }
+        indices.insert(indices.end(), mesh.indices.begin(), mesh.indices.end());
+        gpu.draws.push_back(draw);
+        gpu.triangle_count += mesh.triangle_count();
+    }
+    if (gpu.draws.empty()) return bad_input(model.source, "holds no triangles to draw");
+
+    // One staging buffer for everything, then one submit.
+    const VkDeviceSize vertex_bytes = vertices.size() * sizeof(GpuVertex);
+    const VkDeviceSize index_bytes = indices.size() * sizeof(std::uint32_t);
+    VkDeviceSize staging_size = vertex_bytes + index_bytes;
+    std::vector<VkDeviceSize> texture_offsets;
+    for (const auto& [image, srgb] : texture_keys) {
+        texture_offsets.push_back(staging_size);
+        staging_size += model.images[static_cast<std::size_t>(image)].rgba8.size();
+    }
+    Buffer staging = create_buffer(ctx, staging_size, VK_BUFFER_USAGE_TRANSFER_SRC_BIT, MemoryUse::Upload);
+    auto* dst = static_cast<std::uint8_t*>(staging.mapped);
+    std::memcpy(dst, vertices.data(), vertex_bytes);
+    std::memcpy(dst + vertex_bytes, indices.data(), index_bytes);
+    for (std::size_t t = 0; t < texture_keys.size(); ++t) {
+        const assets::Image& img = model.images[static_cast<std::size_t>(texture_keys[t].first)];
+        std::memcpy(dst + texture_offsets[t], img.rgba8.data(), img.rgba8.size());
+        gpu.textures.push_back(create_texture(ctx, static_cast<std::uint32_t>(img.width),
+                                              static_cast<std::uint32_t>(img.height),
+                                              texture_keys[t].second ? VK_FORMAT_R8G8B8A8_SRGB
+                                                                     : VK_FORMAT_R8G8B8A8_UNORM));
+    }
+    gpu.vertices = create_buffer(ctx, vertex_bytes,
+                                 VK_BUFFER_USAGE_VERTEX_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
+                                 MemoryUse::Device);
+    gpu.indices = create_buffer(ctx, index_bytes, VK_BUFFER_USAGE_INDEX_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
+                                MemoryUse::Device);
+    ctx.submit_and_wait([&](VkCommandBuffer cmd) {
+        const VkBufferCopy vcopy{.srcOffset = 0, .dstOffset = 0, .size = vertex_bytes};
+        vkCmdCopyBuffer(cmd, staging.buffer, gpu.vertices.buffer, 1, &vcopy);
+        const VkBufferCopy icopy{.srcOffset = vertex_bytes, .dstOffset = 0, .size = index_bytes};
+        vkCmdCopyBuffer(cmd, staging.buffer, gpu.indices.buffer, 1, &icopy);
+        for (std::size_t t = 0; t < gpu.textures.size(); ++t)
+            record_texture_upload(cmd, gpu.textures[t], staging.buffer, texture_offsets[t]);
+        const VkMemoryBarrier2 buffers_ready{.sType = VK_STRUCTURE_TYPE_MEMORY_BARRIER_2,
+                                             .srcStageMask = VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT,
+                                             .srcAccessMask = VK_ACCESS_2_TRANSFER_WRITE_BIT,
+                                             .dstStageMask = VK_PIPELINE_STAGE_2_VERTEX_INPUT_BIT,
+                                             .dstAccessMask = VK_ACCESS_2_VERTEX_ATTRIBUTE_READ_BIT |
+                                                              VK_ACCESS_2_INDEX_READ_BIT};
+        const VkDependencyInfo dep{.sType = VK_STRUCTURE_TYPE_DEPENDENCY_INFO,
+                                   .memoryBarrierCount = 1,
+                                   .pMemoryBarriers = &buffers_ready};
+        vkCmdPipelineBarrier2(cmd, &dep);
+    });
+
+    // Materials: push-constant factors plus one descriptor set of five textures each.
+    const auto material_count = static_cast<std::uint32_t>(model.materials.size() + 1);
+    const VkDescriptorPoolSize pool_size{VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER,
+                                         material_count * gpu::kMaterialTextureCount};
+    const VkDescriptorPoolCreateInfo pool_info{.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO,
+                                               .maxSets = material_count,
+                                               .poolSizeCount = 1,
+                                               .pPoolSizes = &pool_size};
+    VkDescriptorPool pool;
+    VK_CHECK(vkCreateDescriptorPool(ctx.device(), &pool_info, nullptr, &pool));
+    gpu.descriptor_pool = {ctx.device(), pool, vkDestroyDescriptorPool};
+
+    const assets::Material fallback;  // glTF's default material: white, metallic 1, rough 1
+    for (std::uint32_t mi = 0; mi < material_count; ++mi) {
+        const assets::Material& m = mi < model.materials.size() ? model.materials[mi] : fallback;
+        GpuMaterial g;
+        g.blend = m.alpha_mode == assets::AlphaMode::Blend;
+        g.double_sided = m.double_sided;
+        int flags = 0;
+        std::array<VkDescriptorImageInfo, gpu::kMaterialTextureCount> infos{};
+        auto bind = [&](int binding, const assets::TextureRef& ref, bool srgb, int flag, const Image& fallback_image) {
+            const auto it = texture_of.find({ref.image, srgb});
+            if (ref.present() && it != texture_of.end()) {
+                infos[binding] = {defaults.sampler(ref.wrap_s, ref.wrap_t), gpu.textures[it->second].view,
+                                  VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
+                flags |= flag;
+            } else {
+                infos[binding] = {defaults.sampler(assets::Wrap::Repeat, assets::Wrap::Repeat), fallback_image.view,
+                                  VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
+            }
+        };
+        bind(gpu::kBindingBaseColor, m.base_color_texture, true, gpu::kFlagBaseColorTexture, defaults.white);
+        bind(gpu::kBindingMetallicRoughness, m.metallic_roughness_texture, false, gpu::kFlagMetallicRoughnessTexture,
+             defaults.white);
+        bind(gpu::kBindingNormal, m.normal_texture, false, gpu::kFlagNormalTexture, defaults.flat_normal);
+        bind(gpu::kBindingOcclusion, m.occlusion_texture, false, gpu::kFlagOcclusionTexture, defaults.white);
+        bind(gpu::kBindingEmissive, m.emissive_texture, true, gpu::kFlagEmissiveTexture, defaults.white);
+        if (m.alpha_mode == assets::AlphaMode::Mask) flags |= gpu::kFlagAlphaMask;
+
+        g.constants.base_color = m.base_color;
+        g.constants.emissive = glm::vec4(m.emissive, 0.0f);
+        g.constants.metallic_roughness = {m.metallic, m.roughness, m.normal_scale, m.occlusion_strength};
+        g.constants.flags = {static_cast<float>(flags), m.alpha_cutoff, 0.0f, 0.0f};
+
+        const VkDescriptorSetAllocateInfo alloc{.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO,
+                                                .descriptorPool = pool,
+                                                .descriptorSetCount = 1,
+                                                .pSetLayouts = &material_layout};
+        VK_CHECK(vkAllocateDescriptorSets(ctx.device(), &alloc, &g.descriptor_set));
+        std::array<VkWriteDescriptorSet, gpu::kMaterialTextureCount> writes{};
+        for (std::uint32_t b = 0; b < writes.size(); ++b) {
+            writes[b] = {.sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET,
+                         .dstSet = g.descriptor_set,
+                         .dstBinding = b,
+                         .descriptorCount = 1,
+                         .descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER,
+                         .pImageInfo = &infos[b]};
+        }
+        vkUpdateDescriptorSets(ctx.device(), static_cast<std::uint32_t>(writes.size()), writes.data(), 0, nullptr);
+        gpu.materials.push_back(g);
+    }
+    return gpu;
+}
+
+}  // namespace ocop::render

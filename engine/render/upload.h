@@ -1,0 +1,67 @@
+// A Model's meshes, materials and textures on the GPU: one vertex buffer, one index buffer,
+// mip-mapped textures and a descriptor set per material, uploaded through one staging buffer.
+#pragma once
+
+#include <array>
+#include <vector>
+
+#include <glm/glm.hpp>
+
+#include "assets/model.h"
+#include "core/result.h"
+#include "render/resources.h"
+#include "shared.h"
+
+namespace ocop::render {
+
+class Context;
+
+struct GpuVertex {
+    glm::vec3 position;
+    glm::vec3 normal;
+    glm::vec4 tangent;
+    glm::vec2 uv;
+};
+
+// What every material may fall back on: samplers for each wrap mode and 1x1 textures for
+// absent maps, so every descriptor set is complete.
+struct MaterialDefaults {
+    std::array<Owned<VkSampler>, 9> samplers;  // [wrap_s * 3 + wrap_t]
+    Image white;                               // base colour, metallic-roughness, occlusion
+    Image flat_normal;                         // (0.5, 0.5, 1)
+    VkSampler sampler(assets::Wrap s, assets::Wrap t) const {
+        return samplers[static_cast<int>(s) * 3 + static_cast<int>(t)];
+    }
+};
+
+MaterialDefaults create_material_defaults(const Context& ctx);
+
+struct GpuMaterial {
+    gpu::DrawConstants constants{};  // `model` is filled per draw
+    VkDescriptorSet descriptor_set = VK_NULL_HANDLE;
+    bool blend = false;
+    bool double_sided = false;
+};
+
+struct GpuDraw {
+    std::uint32_t first_index = 0;
+    std::uint32_t index_count = 0;
+    std::int32_t vertex_offset = 0;
+    std::uint32_t material = 0;  // index into GpuModel::materials
+    bool has_tangents = false;   // else the shader derives a tangent frame from UV derivatives
+};
+
+struct GpuModel {
+    Buffer vertices;
+    Buffer indices;
+    std::vector<Image> textures;
+    Owned<VkDescriptorPool> descriptor_pool;
+    std::vector<GpuMaterial> materials;  // the model's, then one default material at the end
+    std::vector<GpuDraw> draws;
+    std::size_t triangle_count = 0;
+};
+
+Result<GpuModel> upload_model(const Context& ctx, const assets::Model& model, const MaterialDefaults& defaults,
+                              VkDescriptorSetLayout material_layout);
+
+}  // namespace ocop::render

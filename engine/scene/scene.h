@@ -1,0 +1,64 @@
+// scene::Scene: what the renderer draws. Products (shared models placed by a transform), the
+// lights, the studio environment, the camera and the background. No Vulkan here.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include <glm/glm.hpp>
+
+#include "assets/model.h"
+
+namespace ocop::scene {
+
+// A pinhole camera. `lens_shift` moves the image window in normalised device units (like a
+// shift lens), so a product can be centred exactly without tilting the view.
+struct Camera {
+    glm::vec3 position{0.0f, 0.0f, 1.0f};
+    glm::vec3 target{0.0f};
+    glm::vec3 up{0.0f, 1.0f, 0.0f};
+    float vertical_fov_deg = 30.0f;
+    float near_m = 0.01f;
+    float far_m = 100.0f;
+    glm::vec2 lens_shift{0.0f};
+
+    glm::mat4 view() const;
+    // Vulkan clip space: y down, depth 0..1.
+    glm::mat4 projection(float aspect) const;
+};
+
+// A distant light (the sun, or a large softbox far away): direction the light travels,
+// illuminance in lux-like units scaled by the exposure.
+struct DirectionalLight {
+    glm::vec3 direction{0.0f, -1.0f, 0.0f};
+    glm::vec3 colour{1.0f};
+    float illuminance = 1.0f;
+};
+
+// The procedural studio: a dome brighter above than below, with one round softbox.
+struct StudioEnvironment {
+    glm::vec3 sky{0.6f};
+    glm::vec3 ground{0.25f};
+    glm::vec3 softbox_direction{-0.4f, 0.8f, 0.6f};  // towards the softbox
+    float softbox_radius_rad = 0.35f;
+    glm::vec3 softbox_radiance{3.0f};
+};
+
+struct ProductInstance {
+    std::shared_ptr<const assets::Model> model;
+    glm::mat4 transform{1.0f};  // model space -> world (metres, Y up)
+};
+
+struct Scene {
+    std::vector<ProductInstance> products;
+    std::vector<DirectionalLight> lights;
+    StudioEnvironment environment;
+    Camera camera;
+    glm::vec4 background{1.0f};  // linear RGBA; (1,1,1,1) writes exactly 255 white
+    float exposure = 1.0f;       // fixed per preset: never automatic, so photos stay consistent
+};
+
+// World-space bounds of everything in the scene.
+Bounds bounds(const Scene& scene);
+
+}  // namespace ocop::scene

@@ -1,0 +1,17 @@
+// Catch2 main: exits 77 ("skipped" to ctest) when every test that ran was skipped.
+#define CATCH_CONFIG_RUNNER
+#include <catch2/catch.hpp>
+
+namespace ocop::test {
+int skipped_count();
+}
+
+int main(int argc, char** argv) {
+    Catch::Session session;
+    if (const int rc = session.applyCommandLine(argc, argv); rc != 0) return rc;
+    const int failed = session.run();
+    if (failed != 0) return failed;
+    const auto& totals = session.config().listTests();  // listing mode: never "skipped"
+    if (totals) return 0;
+    return ocop::test::skipped_count() > 0 ? 77 : 0;
+}

@@ -1,0 +1,51 @@
+#include "support.h"
+
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <sys/wait.h>
+
+namespace ocop::test {
+
+namespace fs = std::filesystem;
+
+static int g_skipped = 0;  // test-process state only; the engine has no globals
+
+fs::path shared_testdata() {
+    if (const char* env = std::getenv("OCOP_SHARED_TESTDATA")) {
+        return fs::is_directory(env) ? fs::path(env) : fs::path();
+    }
+    const fs::path p = fs::path(OCOP_SOURCE_DIR) / ".." / "shared" / "testdata";
+    return fs::is_directory(p) ? fs::weakly_canonical(p) : fs::path();
+}
+
+fs::path showroom_binary() { return fs::path(OCOP_BINARY_DIR) / "bin" / "showroom"; }
+fs::path samples_dir() { return fs::path(OCOP_BINARY_DIR) / "samples"; }
+
+fs::path scratch_dir(const std::string& name) {
+    const fs::path dir = fs::path(OCOP_BINARY_DIR) / "test-output" / name;
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir;
+}
+
+void mark_skipped(const std::string& reason) {
+    ++g_skipped;
+    WARN(reason);
+}
+
+int skipped_count() { return g_skipped; }
+
+int run_command(const std::string& command_line, std::string* output) {
+    const std::string cmd = command_line + " 2>&1";
+    FILE* pipe = ::popen(cmd.c_str(), "r");
+    if (!pipe) return -1;
+    std::array<char, 4096> buf{};
+    std::string text;
+    while (std::fgets(buf.data(), buf.size(), pipe)) text += buf.data();
+    const int status = ::pclose(pipe);
+    if (output) *output = text;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+}  // namespace ocop::test

@@ -1,0 +1,185 @@
+// showroom: the command-line face of the engine. Exit codes (DESIGN.md): 0 success,
+// 1 failure while working, 2 bad input or usage, always with one line naming the file.
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "assets/import.h"
+#include "core/files.h"
+#include "core/log.h"
+#include "export/glb_writer.h"
+#include "photo/png.h"
+#include "photo/studio.h"
+#include "render/context.h"
+#include "render/renderer.h"
+
+namespace fs = std::filesystem;
+using namespace ocop;
+
+namespace {
+
+int report(const Error& e) {
+    std::fprintf(stderr, "showroom: %s\n", e.message().c_str());
+    return e.exit_code();
+}
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// "1024x768" -> {1024, 768}; sizes beyond 16384 are refused here, before any allocation.
+Result<std::pair<std::uint32_t, std::uint32_t>> parse_size(const std::string& text) {
+    unsigned w = 0, h = 0;
+    char x = 0, extra = 0;
+    if (std::sscanf(text.c_str(), "%u%c%u%c", &w, &x, &h, &extra) != 3 || (x != 'x' && x != 'X') || w == 0 ||
+        h == 0 || w > 16384 || h > 16384)
+        return bad_input("--size", "'" + text + "' is not a size like 1024x1024 (1 to 16384 pixels a side)");
+    return std::pair{static_cast<std::uint32_t>(w), static_cast<std::uint32_t>(h)};
+}
+
+// The output must be a file we can write with the expected extension, in a folder that exists.
+Status check_output(const fs::path& out, const std::string& extension) {
+    if (lower_extension(out) != extension)
+        return bad_input(out.string(), "the output must end in " + extension);
+    const fs::path dir = out.parent_path().empty() ? fs::path(".") : out.parent_path();
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) return bad_input(out.string(), "its folder does not exist");
+    if (fs::is_directory(out, ec)) return bad_input(out.string(), "is a folder");
+    return Ok{};
+}
+
+Result<std::shared_ptr<const assets::Model>> load_model(const fs::path& path, const Log& log) {
+    Result<assets::Model> model = assets::import(path);
+    if (!model) return model.error();
+    for (const std::string& w : model->warnings) log.warn(path.string() + ": " + w);
+    return std::make_shared<const assets::Model>(std::move(model).value());
+}
+
+struct PhotoArgs {
+    std::string model;
+    std::string out;
+    std::string size = "2048x2048";
+    float turntable_deg = 0.0f;
+    bool cpu = false;
+};
+
+int run_photo(const PhotoArgs& args, const Log& log) {
+    const auto start = std::chrono::steady_clock::now();
+    Result<std::pair<std::uint32_t, std::uint32_t>> size = parse_size(args.size);
+    if (!size) return report(size.error());
+    if (Status s = check_output(args.out, ".png"); !s) return report(s.error());
+    Result<std::shared_ptr<const assets::Model>> model = load_model(args.model, log);
+    if (!model) return report(model.error());
+
+    Result<std::unique_ptr<render::Context>> ctx =
+        render::Context::create({.prefer_cpu = args.cpu, .log = log});
+    if (!ctx) return report(ctx.error());
+    log.debug("rendering on " + (*ctx)->device_name());
+    int exit_code = 0;
+    {
+        Result<std::unique_ptr<render::Renderer>> renderer = render::Renderer::create(**ctx);
+        if (!renderer) return report(renderer.error());
+        photo::PhotoSettings settings{.width = size->first, .height = size->second,
+                                      .turntable_deg = args.turntable_deg};
+        Result<render::Pixels> pixels = photo::shoot(**renderer, *model, settings);
+        if (!pixels) return report(pixels.error());
+        if (Status s = photo::write_png(args.out, *pixels); !s) return report(s.error());
+        char line[256];
+        std::snprintf(line, sizeof line, "wrote %s (%ux%u, %zu triangles) in %.2f s", args.out.c_str(),
+                      size->first, size->second, (*model)->triangle_count(), seconds_since(start));
+        log.info(line);
+    }
+    if (const int n = (*ctx)->validation_messages(); n > 0) {
+        std::fprintf(stderr, "showroom: %d Vulkan validation message(s) while rendering %s\n", n, args.model.c_str());
+        exit_code = 1;
+    }
+    return exit_code;
+}
+
+int run_export(const std::string& model_path, const std::string& out, const Log& log) {
+    const auto start = std::chrono::steady_clock::now();
+    if (Status s = check_output(out, ".glb"); !s) return report(s.error());
+    Result<std::shared_ptr<const assets::Model>> model = load_model(model_path, log);
+    if (!model) return report(model.error());
+    if (Status s = exporter::write_glb(**model, out); !s) return report(s.error());
+    char line[256];
+    std::snprintf(line, sizeof line, "wrote %s (%zu triangles, %zu images) in %.2f s", out.c_str(),
+                  (*model)->triangle_count(), (*model)->images.size(), seconds_since(start));
+    log.info(line);
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"OCOP Showroom: catalogue photos and web-ready 3D of Hanoi's craft-village products.\n"
+                 "Models: " + assets::supported_model_list() + ". Units: metres, +Y up.",
+                 "showroom"};
+    app.set_version_flag("--version", std::string("showroom ") + OCOP_VERSION);
+    app.require_subcommand(1);
+    app.fallthrough();  // --verbose and --quiet work after the command too
+    bool verbose = false;
+    bool quiet = false;
+    app.add_flag("-v,--verbose", verbose, "Say more about what happens (device, timings)");
+    app.add_flag("-q,--quiet", quiet, "Print errors only");
+
+    PhotoArgs photo_args;
+    CLI::App* photo = app.add_subcommand("photo", "Render a catalogue photo of a model on pure white");
+    photo->add_option("MODEL", photo_args.model, "The product model (" + assets::supported_model_list() + ")")
+        ->required();
+    photo->add_option("-o,--out", photo_args.out, "Output PNG file")->required();
+    photo->add_option("--size", photo_args.size, "Image size WxH in pixels")->capture_default_str();
+    photo->add_option("--turntable", photo_args.turntable_deg,
+                      "Turn the product by this many degrees about its vertical axis")
+        ->capture_default_str();
+    photo->add_flag("--cpu", photo_args.cpu, "Render on the CPU (Mesa lavapipe) even when a GPU is present");
+
+    std::string export_model;
+    std::string export_out;
+    CLI::App* exp = app.add_subcommand("export", "Write a model as a binary glTF (GLB): metres, +Y up");
+    exp->add_option("MODEL", export_model, "The product model (" + assets::supported_model_list() + ")")
+        ->required();
+    exp->add_option("-o,--out", export_out, "Output .glb file")->required();
+
+    // CLI11 reports an unknown command as "a subcommand is required"; name it instead.
+    if (argc > 1 && argv[1][0] != '-') {
+        std::string commands;
+        bool known = false;
+        for (const CLI::App* sub : app.get_subcommands({})) {
+            known = known || sub->get_name() == argv[1];
+            commands += (commands.empty() ? "" : ", ") + sub->get_name();
+        }
+        if (!known) {
+            std::fprintf(stderr, "showroom: unknown command '%s' (commands: %s; see showroom --help)\n", argv[1],
+                         commands.c_str());
+            return 2;
+        }
+    }
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp&) {
+        std::fputs(app.help().c_str(), stdout);
+        return 0;
+    } catch (const CLI::CallForAllHelp&) {
+        std::fputs(app.help("", CLI::AppFormatMode::All).c_str(), stdout);
+        return 0;
+    } catch (const CLI::CallForVersion& e) {
+        std::puts(e.what());
+        return 0;
+    } catch (const CLI::ParseError& e) {
+        // Subcommand help is thrown as CallForHelp from the subcommand's own parse; the
+        // remaining parse errors are usage mistakes: one line, exit 2.
+        std::fprintf(stderr, "showroom: %s (see showroom --help)\n", e.what());
+        return 2;
+    }
+
+    Log log;
+    log.level = quiet ? LogLevel::Quiet : verbose ? LogLevel::Debug : LogLevel::Info;
+    log.out = stdout;
+    if (*photo) return run_photo(photo_args, log);
+    if (*exp) return run_export(export_model, export_out, log);
+    return 2;
+}
