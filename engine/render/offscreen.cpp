@@ -40,7 +40,7 @@ void begin_offscreen(VkCommandBuffer cmd, const OffscreenTarget& t, const glm::v
                   .src_stage = kColourOut, .src_access = VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT,
                   .dst_stage = kColourOut, .dst_access = VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT});
     barrier(cmd, {.image = t.resolved.image, .to = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
-                  .src_stage = VK_PIPELINE_STAGE_2_COPY_BIT, .src_access = VK_ACCESS_2_TRANSFER_READ_BIT,
+                  .src_stage = VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT, .src_access = VK_ACCESS_2_TRANSFER_READ_BIT,
                   .dst_stage = kColourOut, .dst_access = VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT});
     barrier(cmd, {.image = t.depth_msaa.image, .aspect = VK_IMAGE_ASPECT_DEPTH_BIT,
                   .to = VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL, .src_stage = kDepthStages,
@@ -83,8 +83,11 @@ void end_offscreen(VkCommandBuffer cmd, const OffscreenTarget& t) {
     barrier(cmd, {.image = t.resolved.image, .from = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
                   .to = VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
                   .src_stage = VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
-                  .src_access = VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT, .dst_stage = VK_PIPELINE_STAGE_2_COPY_BIT,
+                  .src_access = VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT, .dst_stage = VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT,
                   .dst_access = VK_ACCESS_2_TRANSFER_READ_BIT});
+}
+
+void copy_to_readback(VkCommandBuffer cmd, const OffscreenTarget& t) {
     const VkBufferImageCopy region{.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1},
                                    .imageExtent = {t.width, t.height, 1}};
     vkCmdCopyImageToBuffer(cmd, t.resolved.image, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, t.readback.buffer, 1,

@@ -33,8 +33,12 @@ Result<OffscreenTarget> create_offscreen_target(const Context& ctx, std::uint32_
 // Starts dynamic rendering into the target, cleared to `clear` (linear RGBA).
 void begin_offscreen(VkCommandBuffer cmd, const OffscreenTarget& target, const glm::vec4& clear);
 
-// Ends rendering (the MSAA resolve happens here) and copies the result to the readback buffer.
+// Ends rendering (the MSAA resolve happens here) and leaves `resolved` ready to be copied
+// from (TRANSFER_SRC_OPTIMAL): to the readback buffer, or blitted to a window.
 void end_offscreen(VkCommandBuffer cmd, const OffscreenTarget& target);
+
+// Copies `resolved` to the readback buffer, visible to the host once the submit finishes.
+void copy_to_readback(VkCommandBuffer cmd, const OffscreenTarget& target);
 
 // The pixels, row 0 at the top, 4 bytes each (sRGB-encoded RGBA8). Call after the submit finished.
 std::vector<std::uint8_t> read_pixels(const OffscreenTarget& target);

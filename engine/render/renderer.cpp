@@ -87,8 +87,9 @@ void Renderer::write_frame_uniforms(const scene::Scene& scene, float aspect) {
     std::memcpy(frame_uniforms_.mapped, &u, sizeof(u));
 }
 
-Result<Pixels> Renderer::render_offscreen(const scene::Scene& scene, std::uint32_t width, std::uint32_t height) {
+Status Renderer::record_frame(const scene::Scene& scene, std::uint32_t width, std::uint32_t height) {
     if (!offscreen_ || offscreen_->width != width || offscreen_->height != height) {
+        vkDeviceWaitIdle(ctx_.device());  // the old target may still be in use by the last frame
         Result<OffscreenTarget> target = create_offscreen_target(ctx_, width, height);
         if (!target) return target.error();
         offscreen_ = std::make_unique<OffscreenTarget>(std::move(target).value());
@@ -110,18 +111,81 @@ Result<Pixels> Renderer::render_offscreen(const scene::Scene& scene, std::uint32
     begin_offscreen(cmd, *offscreen_, scene.background);
     record_pbr_pass(cmd, pbr_, frame_set_, draws);
     end_offscreen(cmd, *offscreen_);
-    VK_CHECK(vkEndCommandBuffer(cmd));
+    return Ok{};
+}
 
+void Renderer::submit_and_wait(VkSemaphore wait, VkSemaphore signal) {
+    VK_CHECK(vkEndCommandBuffer(command_buffer_));
     const VkCommandBufferSubmitInfo cmd_info{.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_SUBMIT_INFO,
-                                             .commandBuffer = cmd};
+                                             .commandBuffer = command_buffer_};
+    const VkSemaphoreSubmitInfo wait_info{.sType = VK_STRUCTURE_TYPE_SEMAPHORE_SUBMIT_INFO,
+                                          .semaphore = wait,
+                                          .stageMask = VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT};
+    const VkSemaphoreSubmitInfo signal_info{.sType = VK_STRUCTURE_TYPE_SEMAPHORE_SUBMIT_INFO,
+                                            .semaphore = signal,
+                                            .stageMask = VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT};
     const VkSubmitInfo2 submit{.sType = VK_STRUCTURE_TYPE_SUBMIT_INFO_2,
+                               .waitSemaphoreInfoCount = wait ? 1u : 0u,
+                               .pWaitSemaphoreInfos = &wait_info,
                                .commandBufferInfoCount = 1,
-                               .pCommandBufferInfos = &cmd_info};
+                               .pCommandBufferInfos = &cmd_info,
+                               .signalSemaphoreInfoCount = signal ? 1u : 0u,
+                               .pSignalSemaphoreInfos = &signal_info};
     const VkFence fence = frame_fence_;
     VK_CHECK(vkQueueSubmit2(ctx_.queue(), 1, &submit, fence));
     VK_CHECK(vkWaitForFences(ctx_.device(), 1, &fence, VK_TRUE, UINT64_MAX));
     VK_CHECK(vkResetFences(ctx_.device(), 1, &fence));
+}
+
+Result<Pixels> Renderer::render_offscreen(const scene::Scene& scene, std::uint32_t width, std::uint32_t height) {
+    if (Status s = record_frame(scene, width, height); !s) return s.error();
+    copy_to_readback(command_buffer_, *offscreen_);
+    submit_and_wait(VK_NULL_HANDLE, VK_NULL_HANDLE);
     return Pixels{width, height, read_pixels(*offscreen_)};
+}
+
+Result<Renderer::Presented> Renderer::render_to_window(const scene::Scene& scene, Swapchain& swapchain,
+                                                       Pixels* screenshot) {
+    std::uint32_t index = 0;
+    VkResult acquired = vkAcquireNextImageKHR(ctx_.device(), swapchain.handle(), UINT64_MAX,
+                                              swapchain.image_acquired(), VK_NULL_HANDLE, &index);
+    if (acquired == VK_ERROR_OUT_OF_DATE_KHR) return Presented::Outdated;
+    if (acquired != VK_SUCCESS && acquired != VK_SUBOPTIMAL_KHR)
+        return failure("window", std::string("cannot acquire a window image: ") + vk_result_name(acquired));
+
+    const VkExtent2D extent = swapchain.extent();
+    if (Status s = record_frame(scene, extent.width, extent.height); !s) return s.error();
+    VkCommandBuffer cmd = command_buffer_;
+    if (screenshot) copy_to_readback(cmd, *offscreen_);
+    const VkImage target = swapchain.image(index);
+    barrier(cmd, {.image = target, .to = VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
+                  .src_stage = VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT, .dst_stage = VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT,
+                  .dst_access = VK_ACCESS_2_TRANSFER_WRITE_BIT});
+    const VkImageBlit blit{
+        .srcSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1},
+        .srcOffsets = {{0, 0, 0}, {std::int32_t(extent.width), std::int32_t(extent.height), 1}},
+        .dstSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1},
+        .dstOffsets = {{0, 0, 0}, {std::int32_t(extent.width), std::int32_t(extent.height), 1}}};
+    vkCmdBlitImage(cmd, offscreen_->resolved.image, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, target,
+                   VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &blit, VK_FILTER_NEAREST);
+    barrier(cmd, {.image = target, .from = VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, .to = VK_IMAGE_LAYOUT_PRESENT_SRC_KHR,
+                  .src_stage = VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT, .src_access = VK_ACCESS_2_TRANSFER_WRITE_BIT});
+    submit_and_wait(swapchain.image_acquired(), swapchain.render_done(index));
+    if (screenshot) *screenshot = Pixels{extent.width, extent.height, read_pixels(*offscreen_)};
+
+    const VkSemaphore done = swapchain.render_done(index);
+    const VkSwapchainKHR handle = swapchain.handle();
+    const VkPresentInfoKHR present{.sType = VK_STRUCTURE_TYPE_PRESENT_INFO_KHR,
+                                   .waitSemaphoreCount = 1,
+                                   .pWaitSemaphores = &done,
+                                   .swapchainCount = 1,
+                                   .pSwapchains = &handle,
+                                   .pImageIndices = &index};
+    const VkResult presented = vkQueuePresentKHR(ctx_.queue(), &present);
+    if (presented == VK_ERROR_OUT_OF_DATE_KHR || presented == VK_SUBOPTIMAL_KHR) return Presented::Outdated;
+    if (presented != VK_SUCCESS)
+        return failure("window", std::string("cannot show the frame: ") + vk_result_name(presented));
+    return Presented::Shown;
 }
 
 }  // namespace ocop::render

@@ -11,6 +11,7 @@
 #include "render/context.h"
 #include "render/offscreen.h"
 #include "render/pbr_pass.h"
+#include "render/swapchain.h"
 #include "render/upload.h"
 #include "scene/scene.h"
 
@@ -34,6 +35,12 @@ public:
     // Renders the scene offscreen at width x height and reads the pixels back.
     Result<Pixels> render_offscreen(const scene::Scene& scene, std::uint32_t width, std::uint32_t height);
 
+    // Draws the scene into the window: the same offscreen frame, blitted to the swapchain.
+    // `Outdated` means the window changed size: make a new Swapchain and draw again. With
+    // `screenshot` set, the frame's pixels are read back too.
+    enum class Presented { Shown, Outdated };
+    Result<Presented> render_to_window(const scene::Scene& scene, Swapchain& swapchain, Pixels* screenshot = nullptr);
+
     Context& context() const { return ctx_; }
 
 private:
@@ -41,6 +48,10 @@ private:
     // The model on the GPU, uploaded on first use and kept while the model lives.
     Result<const GpuModel*> gpu_model(const std::shared_ptr<const assets::Model>& model);
     void write_frame_uniforms(const scene::Scene& scene, float aspect);
+    // Uploads what the scene needs, then begins the command buffer and records the frame into
+    // the offscreen target (sized width x height), leaving `resolved` ready to be read.
+    Status record_frame(const scene::Scene& scene, std::uint32_t width, std::uint32_t height);
+    void submit_and_wait(VkSemaphore wait, VkSemaphore signal);
 
     Context& ctx_;
     MaterialDefaults defaults_;
