@@ -1,5 +1,7 @@
 #include "render/context.h"
 
+#include <dlfcn.h>
+
 #include <cstdlib>
 #include <cstring>
 #include <vector>
@@ -54,6 +56,16 @@ int device_rank(const VkPhysicalDeviceProperties& p, bool prefer_cpu) {
         case VK_PHYSICAL_DEVICE_TYPE_CPU: return prefer_cpu ? 5 : 2;
         default: return 1;
     }
+}
+
+// LeakSanitizer reports at exit, after the Vulkan loader has unloaded the driver and the
+// layers, so their own leaks would show as "<unknown module>" and could not be suppressed.
+// Sanitizer builds keep them loaded (tests/lsan.supp names them); other builds do nothing.
+void keep_vulkan_libraries_loaded_for_leak_reports() {
+#if defined(__SANITIZE_ADDRESS__)
+    for (const char* name : {"libvulkan_lvp.so", "libVkLayer_khronos_validation.so"})
+        dlopen(name, RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE);  // no-op when not loaded
+#endif
 }
 
 }  // namespace
@@ -202,6 +214,7 @@ Result<std::unique_ptr<Context>> Context::create(const ContextOptions& options) 
     if (VkResult r = vkCreateDevice(ctx->physical_, &device_info, nullptr, &ctx->device_); r != VK_SUCCESS)
         return failure("Vulkan", std::string("cannot create the device: ") + vk_result_name(r));
     vkGetDeviceQueue(ctx->device_, ctx->queue_family_, 0, &ctx->queue_);
+    keep_vulkan_libraries_loaded_for_leak_reports();
 
     const VkCommandPoolCreateInfo pool_info{.sType = VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO,
                                             .flags = VK_COMMAND_POOL_CREATE_TRANSIENT_BIT,
