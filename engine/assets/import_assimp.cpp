@@ -2,9 +2,13 @@
 
 #include <cmath>
 #include <exception>
+#include <fstream>
 #include <map>
 #include <new>
+#include <stdexcept>
 
+#include <assimp/DefaultIOSystem.h>
+#include <assimp/IOStream.hpp>
 #include <assimp/Importer.hpp>
 #include <assimp/material.h>
 #include <assimp/postprocess.h>
@@ -12,6 +16,7 @@
 #include <glm/gtc/matrix_inverse.hpp>
 
 #include "assets/image.h"
+#include "core/files.h"
 
 // Named, not anonymous: the unity build puts every assets source in one translation unit.
 namespace ocop::assets::assimp_import {
@@ -24,6 +29,63 @@ namespace fs = std::filesystem;
 constexpr unsigned import_flags = aiProcess_Triangulate | aiProcess_JoinIdenticalVertices |
                                   aiProcess_GenSmoothNormals | aiProcess_SortByPType |
                                   aiProcess_ValidateDataStructure | aiProcess_FindInvalidData;
+// Assimp 5.2's Triangulate step aborts the process (a live ai_assert in Debian's build) on a
+// damaged ASCII PLY face list (found by fuzzing), so PLY polygons are triangulated by us.
+constexpr unsigned ply_flags = import_flags & ~static_cast<unsigned>(aiProcess_Triangulate | aiProcess_SortByPType);
+
+// Some of Assimp's readers loop forever on a truncated file (the binary PLY reader seeks and
+// reads at the end of the file again and again). Every stream operation is charged to a budget
+// far above what a real file needs; when it runs out, the read is abandoned with an exception,
+// which Assimp turns into an import error.
+class BudgetedStream : public Assimp::IOStream {
+public:
+    BudgetedStream(Assimp::IOStream* inner, Assimp::IOSystem& owner, std::uint64_t& budget)
+        : inner_(inner), owner_(owner), budget_(budget) {}
+    ~BudgetedStream() override { owner_.Close(inner_); }
+    size_t Read(void* buffer, size_t size, size_t count) override {
+        charge(1 + size * count / 4096);
+        return inner_->Read(buffer, size, count);
+    }
+    size_t Write(const void* buffer, size_t size, size_t count) override {
+        charge(1);
+        return inner_->Write(buffer, size, count);
+    }
+    aiReturn Seek(size_t offset, aiOrigin origin) override {
+        charge(1);
+        return inner_->Seek(offset, origin);
+    }
+    size_t Tell() const override { return inner_->Tell(); }
+    size_t FileSize() const override { return inner_->FileSize(); }
+    void Flush() override { inner_->Flush(); }
+
+private:
+    void charge(std::uint64_t cost) {
+        if (budget_ < cost) throw std::runtime_error("the reader made no progress (a truncated or damaged file)");
+        budget_ -= cost;
+    }
+    Assimp::IOStream* inner_;
+    Assimp::IOSystem& owner_;
+    std::uint64_t& budget_;
+};
+
+class BudgetedIOSystem : public Assimp::IOSystem {
+public:
+    explicit BudgetedIOSystem(std::uint64_t budget) : budget_(budget) {}
+    bool Exists(const char* file) const override { return files_.Exists(file); }
+    char getOsSeparator() const override { return files_.getOsSeparator(); }
+    bool ComparePaths(const char* one, const char* second) const override {
+        return files_.ComparePaths(one, second);
+    }
+    Assimp::IOStream* Open(const char* file, const char* mode) override {
+        Assimp::IOStream* stream = files_.Open(file, mode);
+        return stream ? new BudgetedStream(stream, files_, budget_) : nullptr;
+    }
+    void Close(Assimp::IOStream* stream) override { delete stream; }
+
+private:
+    Assimp::DefaultIOSystem files_;
+    std::uint64_t budget_;
+};
 
 struct Converter {
     const aiScene& scene;
@@ -188,11 +250,13 @@ Mesh read_mesh(const aiMesh& source) {
     mesh.indices.reserve(static_cast<std::size_t>(source.mNumFaces) * 3);
     for (unsigned f = 0; f < source.mNumFaces; ++f) {
         const aiFace& face = source.mFaces[f];
-        if (face.mNumIndices != 3) continue;  // points and lines left over by SortByPType
+        if (face.mNumIndices < 3) continue;  // points and lines left over by SortByPType
         bool in_range = true;
-        for (unsigned k = 0; k < 3; ++k) in_range = in_range && face.mIndices[k] < n;
+        for (unsigned k = 0; k < face.mNumIndices; ++k) in_range = in_range && face.mIndices[k] < n;
         if (!in_range) continue;
-        mesh.indices.insert(mesh.indices.end(), {face.mIndices[0], face.mIndices[1], face.mIndices[2]});
+        // Polygons reach here only from PLY (see ply_flags): a fan, as scanners' quads are convex.
+        for (unsigned k = 2; k < face.mNumIndices; ++k)
+            mesh.indices.insert(mesh.indices.end(), {face.mIndices[0], face.mIndices[k - 1], face.mIndices[k]});
     }
     return mesh;
 }
@@ -231,7 +295,7 @@ void add_node(Converter& c, const aiNode& node, const glm::mat4& parent, int dep
         const unsigned index = node.mMeshes[i];
         if (index >= c.scene.mNumMeshes || !c.scene.mMeshes[index]) continue;
         const aiMesh& source = *c.scene.mMeshes[index];
-        if (!(source.mPrimitiveTypes & aiPrimitiveType_TRIANGLE)) continue;
+        if (!(source.mPrimitiveTypes & (aiPrimitiveType_TRIANGLE | aiPrimitiveType_POLYGON))) continue;
         Mesh mesh = read_mesh(source);
         if (mesh.indices.empty()) continue;
         if (mesh.material >= static_cast<int>(c.model.materials.size())) mesh.material = -1;
@@ -241,6 +305,23 @@ void add_node(Converter& c, const aiNode& node, const glm::mat4& parent, int dep
     }
     for (unsigned i = 0; i < node.mNumChildren; ++i)
         if (node.mChildren[i]) add_node(c, *node.mChildren[i], world, depth + 1);
+}
+
+// Assimp 5.2's PLY reader runs past its buffer when the header has no "end_header" line
+// (found by fuzzing), so a PLY header is checked here before Assimp sees the file.
+Status check_ply_header(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::string header(64 * 1024, '\0');
+    in.read(header.data(), static_cast<std::streamsize>(header.size()));
+    header.resize(static_cast<std::size_t>(in.gcount()));
+    if (!header.starts_with("ply\n") && !header.starts_with("ply\r\n"))
+        return bad_input(path.string(), "not a PLY file: it does not start with 'ply'");
+    const std::size_t end = header.find("\nend_header");
+    const std::size_t after = end == std::string::npos ? end : end + 11;
+    if (after == std::string::npos || after >= header.size() ||
+        (header[after] != '\n' && header[after] != '\r'))
+        return bad_input(path.string(), "damaged PLY header: no 'end_header' line in its first 64 KiB");
+    return Ok{};
 }
 
 std::string importer_error(const Assimp::Importer& importer) {
@@ -257,11 +338,19 @@ Result<Model> import_assimp(const std::filesystem::path& path) {
     using namespace assimp_import;
     Model model;
     model.source = path.string();
+    if (lower_extension(path) == ".ply")
+        if (Status s = check_ply_header(path); !s) return s.error();
     try {
         Assimp::Importer importer;
+        // Enough for any real file (the readers take the file in one or a few large reads):
+        // 100k operations plus one per 64 bytes of the model.
+        std::error_code ec;
+        const std::uint64_t size = std::filesystem::file_size(path, ec);
+        importer.SetIOHandler(new BudgetedIOSystem(100'000 + (ec ? 0 : size / 64)));  // the importer owns it
         // Points and lines are dropped by SortByPType instead of reaching us as meshes.
         importer.SetPropertyInteger(AI_CONFIG_PP_SBP_REMOVE, aiPrimitiveType_POINT | aiPrimitiveType_LINE);
-        const aiScene* scene = importer.ReadFile(path.string(), import_flags);
+        const bool ply = lower_extension(path) == ".ply";
+        const aiScene* scene = importer.ReadFile(path.string(), ply ? ply_flags : import_flags);
         if (!scene) return bad_input(model.source, importer_error(importer));
         if ((scene->mFlags & AI_SCENE_FLAGS_INCOMPLETE) || !scene->mRootNode)
             return bad_input(model.source, "the file is incomplete: " + importer_error(importer));

@@ -182,6 +182,10 @@ TEST_CASE("Garbage, missing files, folders and unknown extensions are bad input"
             assets_require_bad_input(dir / name);
         }
     }
+    SECTION("a binary PLY cut off inside its header (Assimp 5.2 loops forever on it)") {
+        assets_write_text(dir / "cut.ply", "ply\nformat binary_little_endian 1.0\ncomment cut off here");
+        assets_require_bad_input(dir / "cut.ply");
+    }
     SECTION("an OBJ with vertices but no faces") {
         assets_write_text(dir / "points.obj", "v 0 0 0\nv 1 0 0\nv 0 1 0\n");
         assets_require_bad_input(dir / "points.obj");

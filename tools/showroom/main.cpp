@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 
 #include "assets/import.h"
+#include "bench.h"
 #include "core/files.h"
 #include "core/log.h"
 #include "export/glb_writer.h"
@@ -144,6 +145,19 @@ int main(int argc, char** argv) {
         ->required();
     exp->add_option("-o,--out", export_out, "Output .glb file")->required();
 
+    cli::BenchArgs bench_args;
+    std::string bench_size = "2048x2048";
+    CLI::App* bench = app.add_subcommand("bench", "Measure import, render or export of a model; prints JSON");
+    bench->add_option("WHAT", bench_args.what, "import, render or export")
+        ->required()
+        ->check(CLI::IsMember({"import", "render", "export"}));
+    bench->add_option("MODEL", bench_args.model, "The model to measure")->required();
+    bench->add_option("--size", bench_size, "Photo size for 'render'")->capture_default_str();
+    bench->add_option("--runs", bench_args.runs, "Timed runs after the first")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 1000));
+    bench->add_flag("--cpu", bench_args.cpu, "Render on the CPU (Mesa lavapipe) even when a GPU is present");
+
     // CLI11 reports an unknown command as "a subcommand is required"; name it instead.
     if (argc > 1 && argv[1][0] != '-') {
         std::string commands;
@@ -181,5 +195,13 @@ int main(int argc, char** argv) {
     log.out = stdout;
     if (*photo) return run_photo(photo_args, log);
     if (*exp) return run_export(export_model, export_out, log);
+    if (*bench) {
+        Result<std::pair<std::uint32_t, std::uint32_t>> size = parse_size(bench_size);
+        if (!size) return report(size.error());
+        bench_args.width = size->first;
+        bench_args.height = size->second;
+        log.level = LogLevel::Quiet;  // stdout carries the JSON only
+        return cli::run_bench(bench_args, log);
+    }
     return 2;
 }

@@ -1,0 +1,100 @@
+#include "bench.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <functional>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "assets/import.h"
+#include "export/glb_writer.h"
+#include "photo/studio.h"
+#include "render/context.h"
+#include "render/renderer.h"
+
+namespace ocop::cli {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds(Clock::time_point from, Clock::time_point to) {
+    return std::chrono::duration<double>(to - from).count();
+}
+
+// Runs `body` `runs` times and reports the median and the fastest, in seconds.
+nlohmann::json time_runs(int runs, const std::function<bool()>& body) {
+    std::vector<double> t;
+    for (int i = 0; i < runs; ++i) {
+        const auto start = Clock::now();
+        if (!body()) return nullptr;
+        t.push_back(seconds(start, Clock::now()));
+    }
+    std::sort(t.begin(), t.end());
+    return {{"runs", runs}, {"median_s", t[t.size() / 2]}, {"min_s", t.front()}};
+}
+
+int fail(const Error& e) {
+    std::fprintf(stderr, "showroom: %s\n", e.message().c_str());
+    return e.exit_code();
+}
+
+}  // namespace
+
+int run_bench(const BenchArgs& args, const Log& log) {
+    nlohmann::json out{{"bench", args.what}, {"model", args.model}};
+    const auto import_start = Clock::now();
+    Result<assets::Model> first = assets::import(args.model);
+    if (!first) return fail(first.error());
+    out["first_import_s"] = seconds(import_start, Clock::now());
+    out["triangles"] = first->triangle_count();
+    auto model = std::make_shared<const assets::Model>(std::move(first).value());
+
+    if (args.what == "import") {
+        Error error;
+        out["import"] = time_runs(args.runs, [&] {
+            Result<assets::Model> m = assets::import(args.model);
+            if (!m) error = m.error();
+            return m.ok();
+        });
+        if (out["import"].is_null()) return fail(error);
+    } else if (args.what == "export") {
+        Error error;
+        out["encode_glb"] = time_runs(args.runs, [&] {
+            Result<std::vector<std::uint8_t>> glb = exporter::encode_glb(*model);
+            if (!glb) error = glb.error();
+            else out["glb_bytes"] = glb->size();
+            return glb.ok();
+        });
+        if (out["encode_glb"].is_null()) return fail(error);
+    } else if (args.what == "render") {
+        Result<std::unique_ptr<render::Context>> ctx = render::Context::create({.prefer_cpu = args.cpu, .log = log});
+        if (!ctx) return fail(ctx.error());
+        out["device"] = (*ctx)->device_name();
+        Result<std::unique_ptr<render::Renderer>> renderer = render::Renderer::create(**ctx);
+        if (!renderer) return fail(renderer.error());
+        const photo::PhotoSettings settings{.width = args.width, .height = args.height};
+        out["size"] = std::to_string(args.width) + "x" + std::to_string(args.height);
+        // The first photo pays for the upload (buffers, textures, mip maps); later ones do not.
+        const auto first_start = Clock::now();
+        Result<render::Pixels> p = photo::shoot(**renderer, model, settings);
+        if (!p) return fail(p.error());
+        out["first_photo_s"] = seconds(first_start, Clock::now());
+        Error error;
+        out["photo"] = time_runs(args.runs, [&] {
+            Result<render::Pixels> again = photo::shoot(**renderer, model, settings);
+            if (!again) error = again.error();
+            return again.ok();
+        });
+        if (out["photo"].is_null()) return fail(error);
+    } else {
+        return fail(bad_input("bench", "unknown benchmark '" + args.what + "' (import, render, export)"));
+    }
+    std::printf("%s\n", out.dump(2).c_str());
+    return 0;
+}
+
+}  // namespace ocop::cli

@@ -1,0 +1,23 @@
+// showroom bench: figures as JSON, for docs/benchmarks.md. Never used by tests.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "core/log.h"
+
+namespace ocop::cli {
+
+struct BenchArgs {
+    std::string what;   // import | render | export
+    std::string model;
+    std::uint32_t width = 2048;
+    std::uint32_t height = 2048;
+    int runs = 5;
+    bool cpu = false;
+};
+
+// Prints one JSON object on stdout; returns the process exit code.
+int run_bench(const BenchArgs& args, const Log& log);
+
+}  // namespace ocop::cli
