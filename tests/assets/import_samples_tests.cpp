@@ -1,6 +1,5 @@
 // The importers on real scans and sample models (../shared/testdata, skipped when absent) and
 // on small OBJ/PLY files written here.
-#include <chrono>
 #include <cmath>
 #include <fstream>
 #include <string_view>
@@ -236,12 +235,10 @@ TEST_CASE("Generated tangents agree with the tangents authored in NormalTangentM
     CHECK(same_direction > compared * 90 / 100);
 }
 
-TEST_CASE("A million-triangle model imports quickly", "[assets]") {
+TEST_CASE("A million-triangle model imports whole", "[assets]") {
+    // How fast is a benchmark's business: showroom bench import (docs/benchmarks.md).
     OCOP_REQUIRE_SHARED_TESTDATA(data);
-    const auto start = std::chrono::steady_clock::now();
     const auto result = import(data / "models/MetalRoughSpheresNoTextures/glTF-Binary/MetalRoughSpheresNoTextures.glb");
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     REQUIRE(result.ok());
     CHECK(result->triangle_count() > 1'000'000);
-    WARN("MetalRoughSpheresNoTextures imported in " << seconds << " s");
 }
