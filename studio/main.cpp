@@ -10,6 +10,7 @@
 
 #include "assets/import.h"
 #include "core/files.h"
+#include "photo/image_size.h"
 #include "photo/png.h"
 #include "photo/studio.h"
 #include "render/context.h"
@@ -68,11 +69,8 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         return e.get_exit_code() == 0 ? app.exit(e) : (std::fprintf(stderr, "showroom-studio: %s\n", e.what()), 2);
     }
-    unsigned width = 0, height = 0;
-    char x = 0, extra = 0;
-    if (std::sscanf(size.c_str(), "%u%c%u%c", &width, &x, &height, &extra) != 3 || x != 'x' || width == 0 ||
-        height == 0 || width > 8192 || height > 8192)
-        return report(bad_input("--size", "'" + size + "' is not a size like 1024x768"));
+    Result<photo::ImageSize> window_size = photo::parse_image_size(size, "--size", 8192);
+    if (!window_size) return report(window_size.error());
     if (!screenshot_path.empty() && lower_extension(screenshot_path) != ".png")
         return report(bad_input(screenshot_path, "the screenshot must end in .png"));
     if (model_path.empty()) model_path = default_model(argv[0]).string();
@@ -86,7 +84,7 @@ int main(int argc, char** argv) {
         return report(failure("window", "no display with Vulkan here (is DISPLAY set? try xvfb-run)"));
     glfwWindowHint(GLFW_CLIENT_API, GLFW_NO_API);
     const std::string title = "OCOP Showroom — " + fs::path(model_path).filename().string();
-    Window window{glfwCreateWindow(int(width), int(height), title.c_str(), nullptr, nullptr)};
+    Window window{glfwCreateWindow(int(window_size->width), int(window_size->height), title.c_str(), nullptr, nullptr)};
     if (!window.handle) return report(failure("window", "cannot open a window"));
 
     Result<std::unique_ptr<render::Context>> ctx = render::Context::create({.window = window.handle});

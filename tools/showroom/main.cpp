@@ -12,6 +12,7 @@
 #include "core/files.h"
 #include "core/log.h"
 #include "export/glb_writer.h"
+#include "photo/image_size.h"
 #include "photo/png.h"
 #include "photo/studio.h"
 #include "render/context.h"
@@ -29,16 +30,6 @@ int report(const Error& e) {
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-// "1024x768" -> {1024, 768}; sizes beyond 16384 are refused here, before any allocation.
-Result<std::pair<std::uint32_t, std::uint32_t>> parse_size(const std::string& text) {
-    unsigned w = 0, h = 0;
-    char x = 0, extra = 0;
-    if (std::sscanf(text.c_str(), "%u%c%u%c", &w, &x, &h, &extra) != 3 || (x != 'x' && x != 'X') || w == 0 ||
-        h == 0 || w > 16384 || h > 16384)
-        return bad_input("--size", "'" + text + "' is not a size like 1024x1024 (1 to 16384 pixels a side)");
-    return std::pair{static_cast<std::uint32_t>(w), static_cast<std::uint32_t>(h)};
 }
 
 // The output must be a file we can write with the expected extension, in a folder that exists.
@@ -69,7 +60,7 @@ struct PhotoArgs {
 
 int run_photo(const PhotoArgs& args, const Log& log) {
     const auto start = std::chrono::steady_clock::now();
-    Result<std::pair<std::uint32_t, std::uint32_t>> size = parse_size(args.size);
+    Result<photo::ImageSize> size = photo::parse_image_size(args.size, "--size");
     if (!size) return report(size.error());
     if (Status s = check_output(args.out, ".png"); !s) return report(s.error());
     Result<std::shared_ptr<const assets::Model>> model = load_model(args.model, log);
@@ -83,14 +74,14 @@ int run_photo(const PhotoArgs& args, const Log& log) {
     {
         Result<std::unique_ptr<render::Renderer>> renderer = render::Renderer::create(**ctx);
         if (!renderer) return report(renderer.error());
-        photo::PhotoSettings settings{.width = size->first, .height = size->second,
+        photo::PhotoSettings settings{.width = size->width, .height = size->height,
                                       .turntable_deg = args.turntable_deg};
         Result<render::Pixels> pixels = photo::shoot(**renderer, *model, settings);
         if (!pixels) return report(pixels.error());
         if (Status s = photo::write_png(args.out, *pixels); !s) return report(s.error());
         char line[256];
         std::snprintf(line, sizeof line, "wrote %s (%ux%u, %zu triangles) in %.2f s", args.out.c_str(),
-                      size->first, size->second, (*model)->triangle_count(), seconds_since(start));
+                      size->width, size->height, (*model)->triangle_count(), seconds_since(start));
         log.info(line);
     }
     if (const int n = (*ctx)->validation_messages(); n > 0) {
@@ -196,10 +187,10 @@ int main(int argc, char** argv) {
     if (*photo) return run_photo(photo_args, log);
     if (*exp) return run_export(export_model, export_out, log);
     if (*bench) {
-        Result<std::pair<std::uint32_t, std::uint32_t>> size = parse_size(bench_size);
+        Result<photo::ImageSize> size = photo::parse_image_size(bench_size, "--size");
         if (!size) return report(size.error());
-        bench_args.width = size->first;
-        bench_args.height = size->second;
+        bench_args.width = size->width;
+        bench_args.height = size->height;
         log.level = LogLevel::Quiet;  // stdout carries the JSON only
         return cli::run_bench(bench_args, log);
     }
