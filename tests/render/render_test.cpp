@@ -83,3 +83,18 @@ TEST_CASE("a size the device cannot render is bad input, not a crash", "[render]
     REQUIRE_FALSE(p.ok());
     CHECK(p.error().kind == Error::Kind::BadInput);
 }
+
+TEST_CASE("the validation layer is really on: a misuse is counted", "[render]") {
+    // Without this, "zero validation messages" could mean "no layer at all".
+    Result<std::unique_ptr<render::Context>> ctx = render::Context::create({.validation = true});
+    REQUIRE(ctx.ok());
+    REQUIRE((*ctx)->validation_enabled());
+    const VkBufferCreateInfo info{.sType = VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO,
+                                  .size = 0,  // VUID-VkBufferCreateInfo-size-00912: must be > 0
+                                  .usage = VK_BUFFER_USAGE_TRANSFER_SRC_BIT,
+                                  .sharingMode = VK_SHARING_MODE_EXCLUSIVE};
+    VkBuffer buffer = VK_NULL_HANDLE;
+    const VkResult r = vkCreateBuffer((*ctx)->device(), &info, nullptr, &buffer);
+    if (r == VK_SUCCESS) vkDestroyBuffer((*ctx)->device(), buffer, nullptr);
+    CHECK((*ctx)->validation_messages() > 0);
+}
