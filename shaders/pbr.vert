@@ -17,12 +17,13 @@ layout(location = 3) out vec2 out_uv;
 
 void main() {
     vec4 world = draw.model * vec4(in_position, 1.0);
-    // The model matrix is a rotation, uniform scale and translation (product placement), so the
-    // upper 3x3 transforms normals correctly once renormalised.
+    // Node transforms may scale unevenly: normals go by the inverse transpose. A mirroring
+    // transform flips the tangent frame's handedness.
     mat3 m = mat3(draw.model);
+    mat3 normal_matrix = transpose(inverse(m));
     out_world_position = world.xyz;
-    out_normal = m * in_normal;
-    out_tangent = vec4(m * in_tangent.xyz, in_tangent.w);
+    out_normal = normal_matrix * in_normal;
+    out_tangent = vec4(m * in_tangent.xyz, determinant(m) < 0.0 ? -in_tangent.w : in_tangent.w);
     out_uv = in_uv;
     gl_Position = frame.view_proj * world;
 }

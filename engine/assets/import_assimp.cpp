@@ -24,8 +24,8 @@ namespace ocop::assets::assimp_import {
 namespace fs = std::filesystem;
 
 // Triangles only, welded (so normals are smooth where the scan is), with normals wherever the
-// file has none. Node transforms are baked by us, not by PreTransformVertices, so that
-// mirrored nodes get their winding fixed the same way as in the glTF path.
+// file has none. The node hierarchy is kept (not flattened by PreTransformVertices), as in the
+// glTF path.
 constexpr unsigned import_flags = aiProcess_Triangulate | aiProcess_JoinIdenticalVertices |
                                   aiProcess_GenSmoothNormals | aiProcess_SortByPType |
                                   aiProcess_ValidateDataStructure | aiProcess_FindInvalidData;
@@ -93,6 +93,7 @@ struct Converter {
     std::string file;
     Model& model;
     std::map<std::string, int> image_by_path;  // each texture file is loaded once
+    std::map<unsigned, int> mesh_by_index;     // Assimp mesh -> model mesh (-1: nothing to draw)
 };
 
 glm::mat4 to_glm(const aiMatrix4x4& m) {
@@ -261,50 +262,44 @@ Mesh read_mesh(const aiMesh& source) {
     return mesh;
 }
 
-// As in the glTF path: positions by the matrix, normals by its inverse transpose, and a
-// mirroring transform flips the winding back.
-void bake_transform(Mesh& mesh, const glm::mat4& world) {
-    if (world == glm::mat4(1.0f)) return;
-    const glm::mat3 linear(world);
-    const float det = glm::determinant(linear);
-    for (glm::vec3& p : mesh.positions) p = glm::vec3(world * glm::vec4(p, 1.0f));
-    if (!std::isfinite(det) || std::abs(det) < 1e-30f) {
-        mesh.normals.clear();
-        return;
+// The model mesh for Assimp mesh `index`, read on first use; -1 when it has no triangles.
+int mesh_slot(Converter& c, unsigned index) {
+    if (auto found = c.mesh_by_index.find(index); found != c.mesh_by_index.end()) return found->second;
+    int slot = -1;
+    if (index < c.scene.mNumMeshes && c.scene.mMeshes[index]) {
+        const aiMesh& source = *c.scene.mMeshes[index];
+        if (source.mPrimitiveTypes & (aiPrimitiveType_TRIANGLE | aiPrimitiveType_POLYGON)) {
+            Mesh mesh = read_mesh(source);
+            if (!mesh.indices.empty()) {
+                if (mesh.material >= static_cast<int>(c.model.materials.size())) mesh.material = -1;
+                if (mesh.name.empty()) mesh.name = "mesh " + std::to_string(index);
+                slot = static_cast<int>(c.model.meshes.size());
+                c.model.meshes.push_back(std::move(mesh));
+            }
+        }
     }
-    const glm::mat3 normal_matrix = glm::inverseTranspose(linear);
-    for (glm::vec3& normal : mesh.normals) {
-        const glm::vec3 moved = normal_matrix * normal;
-        if (glm::length(moved) > 0.0f) normal = glm::normalize(moved);
-    }
-    if (det < 0.0f)
-        for (std::size_t i = 0; i + 2 < mesh.indices.size(); i += 3)
-            std::swap(mesh.indices[i + 1], mesh.indices[i + 2]);
+    c.mesh_by_index.emplace(index, slot);
+    return slot;
 }
 
 constexpr int max_node_depth = 256;
 
-void add_node(Converter& c, const aiNode& node, const glm::mat4& parent, int depth) {
+void add_node(Converter& c, const aiNode& node, int parent, int depth) {
     if (depth > max_node_depth) {
         c.model.warnings.push_back("node hierarchy deeper than " + std::to_string(max_node_depth) +
                                    " levels; the rest is skipped");
         return;
     }
-    const glm::mat4 world = parent * to_glm(node.mTransformation);
-    for (unsigned i = 0; i < node.mNumMeshes; ++i) {
-        const unsigned index = node.mMeshes[i];
-        if (index >= c.scene.mNumMeshes || !c.scene.mMeshes[index]) continue;
-        const aiMesh& source = *c.scene.mMeshes[index];
-        if (!(source.mPrimitiveTypes & (aiPrimitiveType_TRIANGLE | aiPrimitiveType_POLYGON))) continue;
-        Mesh mesh = read_mesh(source);
-        if (mesh.indices.empty()) continue;
-        if (mesh.material >= static_cast<int>(c.model.materials.size())) mesh.material = -1;
-        if (mesh.name.empty()) mesh.name = "mesh " + std::to_string(index);
-        bake_transform(mesh, world);
-        c.model.meshes.push_back(std::move(mesh));
-    }
+    Node out;
+    out.name = node.mName.length > 0 ? node.mName.C_Str() : "node " + std::to_string(c.model.nodes.size());
+    out.parent = parent;
+    out.local = to_glm(node.mTransformation);
+    for (unsigned i = 0; i < node.mNumMeshes; ++i)
+        if (const int slot = mesh_slot(c, node.mMeshes[i]); slot >= 0) out.meshes.push_back(slot);
+    const int self = static_cast<int>(c.model.nodes.size());
+    c.model.nodes.push_back(std::move(out));
     for (unsigned i = 0; i < node.mNumChildren; ++i)
-        if (node.mChildren[i]) add_node(c, *node.mChildren[i], world, depth + 1);
+        if (node.mChildren[i]) add_node(c, *node.mChildren[i], self, depth + 1);
 }
 
 // Assimp 5.2's PLY reader runs past its buffer when the header has no "end_header" line
@@ -355,11 +350,11 @@ Result<Model> import_assimp(const std::filesystem::path& path) {
         if ((scene->mFlags & AI_SCENE_FLAGS_INCOMPLETE) || !scene->mRootNode)
             return bad_input(model.source, "the file is incomplete: " + importer_error(importer));
 
-        Converter converter{*scene, path.parent_path(), model.source, model, {}};
+        Converter converter{*scene, path.parent_path(), model.source, model, {}, {}};
         for (unsigned m = 0; m < scene->mNumMaterials; ++m)
             model.materials.push_back(scene->mMaterials[m] ? read_material(converter, *scene->mMaterials[m], m)
                                                            : Material{});
-        add_node(converter, *scene->mRootNode, glm::mat4(1.0f), 0);
+        add_node(converter, *scene->mRootNode, -1, 0);
     } catch (const std::bad_alloc&) {
         return failure(model.source, "out of memory while importing");
     } catch (const std::exception& e) {

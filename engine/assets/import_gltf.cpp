@@ -4,6 +4,7 @@
 #include <exception>
 #include <functional>
 #include <new>
+#include <optional>
 #include <sstream>
 
 #include <glm/gtc/matrix_inverse.hpp>
@@ -111,6 +112,8 @@ struct Converter {
     Model& model;
     std::vector<int> image_slots;
     std::size_t nodes_visited = 0;
+    // glTF mesh -> the model meshes (one per primitive), read once however many nodes use it.
+    std::vector<std::optional<std::vector<int>>> mesh_slots;
 };
 
 std::span<const std::uint8_t> buffer_view_bytes(const tinygltf::Model& gltf, int view_index) {
@@ -316,34 +319,6 @@ Result<Mesh> read_primitive(const Converter& c, const tinygltf::Primitive& prim,
     return mesh;
 }
 
-// Node transforms are baked in: positions by the matrix, normals by its inverse transpose,
-// tangents by the matrix. A mirroring transform (negative determinant) turns the triangles
-// inside out, so their winding and the tangent frame's handedness are flipped back.
-void bake_transform(Mesh& mesh, const glm::mat4& world) {
-    if (world == glm::mat4(1.0f)) return;
-    const glm::mat3 linear(world);
-    const float det = glm::determinant(linear);
-    for (glm::vec3& p : mesh.positions) p = glm::vec3(world * glm::vec4(p, 1.0f));
-    if (!std::isfinite(det) || std::abs(det) < 1e-30f) {
-        mesh.normals.clear();  // collapsed: the importer derives what it can
-        mesh.tangents.clear();
-        return;
-    }
-    const glm::mat3 normal_matrix = glm::inverseTranspose(linear);
-    for (glm::vec3& n : mesh.normals) {
-        const glm::vec3 moved = normal_matrix * n;
-        if (glm::length(moved) > 0.0f) n = glm::normalize(moved);
-    }
-    const float handedness = det < 0.0f ? -1.0f : 1.0f;
-    for (glm::vec4& t : mesh.tangents) {
-        const glm::vec3 moved = linear * glm::vec3(t);
-        if (glm::length(moved) > 0.0f) t = glm::vec4(glm::normalize(moved), t.w * handedness);
-    }
-    if (det < 0.0f)
-        for (std::size_t i = 0; i + 2 < mesh.indices.size(); i += 3)
-            std::swap(mesh.indices[i + 1], mesh.indices[i + 2]);
-}
-
 glm::mat4 local_transform(const tinygltf::Node& node) {
     glm::mat4 m(1.0f);
     if (node.matrix.size() == 16) {  // column-major, as glm stores it
@@ -361,10 +336,14 @@ glm::mat4 local_transform(const tinygltf::Node& node) {
     return m;
 }
 
-Status add_mesh_instance(Converter& c, int mesh_index, const glm::mat4& world, const std::string& where) {
+// The model meshes for glTF mesh `mesh_index`, read on first use.
+Result<std::vector<int>> mesh_slots(Converter& c, int mesh_index, const std::string& where) {
     if (mesh_index < 0 || static_cast<std::size_t>(mesh_index) >= c.gltf.meshes.size())
         return bad_input(c.file, "refers to mesh " + std::to_string(mesh_index) + ", which does not exist",
                          where);
+    std::optional<std::vector<int>>& slots = c.mesh_slots[static_cast<std::size_t>(mesh_index)];
+    if (slots) return *slots;
+    slots.emplace();
     const tinygltf::Mesh& source = c.gltf.meshes[static_cast<std::size_t>(mesh_index)];
     for (std::size_t p = 0; p < source.primitives.size(); ++p) {
         const tinygltf::Primitive& prim = source.primitives[p];
@@ -378,33 +357,45 @@ Status add_mesh_instance(Converter& c, int mesh_index, const glm::mat4& world, c
         if (!mesh) return mesh.error();
         mesh->name = source.name.empty() ? "mesh " + std::to_string(mesh_index) : source.name;
         if (source.primitives.size() > 1) mesh->name += " #" + std::to_string(p);
-        bake_transform(mesh.value(), world);
+        slots->push_back(static_cast<int>(c.model.meshes.size()));
         c.model.meshes.push_back(std::move(mesh.value()));
     }
-    return Ok{};
+    return *slots;
 }
 
 // Deep enough for any real file; a deeper chain is a malformed (or hostile) one.
 constexpr int max_node_depth = 256;
 constexpr std::size_t max_node_visits = 1'000'000;
 
-Status add_node(Converter& c, int node_index, const glm::mat4& parent, int depth) {
+Status add_node(Converter& c, int node_index, int parent, int depth) {
     const std::string where = "node " + std::to_string(node_index);
     if (node_index < 0 || static_cast<std::size_t>(node_index) >= c.gltf.nodes.size())
         return bad_input(c.file, "refers to a node that does not exist", where);
     if (depth > max_node_depth)
         return bad_input(c.file, "the node hierarchy is deeper than " + std::to_string(max_node_depth) +
                                      " levels or has a cycle", where);
-    // Nodes shared by many parents multiply; a hostile file could make that exponential.
+    // A node listed under several parents (invalid glTF) is copied under each; a hostile file
+    // could make that exponential, so the copies are counted.
     if (++c.nodes_visited > max_node_visits)
         return bad_input(c.file, "the node hierarchy instances more than " +
                                      std::to_string(max_node_visits) + " nodes", where);
     const tinygltf::Node& node = c.gltf.nodes[static_cast<std::size_t>(node_index)];
-    const glm::mat4 world = parent * local_transform(node);
-    if (node.mesh >= 0)
-        if (Status s = add_mesh_instance(c, node.mesh, world, where); !s) return s;
+    Node out;
+    out.name = node.name.empty() ? where : node.name;
+    out.parent = parent;
+    out.local = local_transform(node);
+    if (!std::isfinite(out.local[0][0] + out.local[1][1] + out.local[2][2] + out.local[3][0] + out.local[3][1] +
+                       out.local[3][2]))
+        return bad_input(c.file, "has a transform that is not a finite number", where);
+    if (node.mesh >= 0) {
+        Result<std::vector<int>> meshes = mesh_slots(c, node.mesh, where);
+        if (!meshes) return meshes.error();
+        out.meshes = std::move(meshes).value();
+    }
+    const int slot = static_cast<int>(c.model.nodes.size());
+    c.model.nodes.push_back(std::move(out));
     for (int child : node.children)
-        if (Status s = add_node(c, child, world, depth + 1); !s) return s;
+        if (Status s = add_node(c, child, slot, depth + 1); !s) return s;
     return Ok{};
 }
 
@@ -418,13 +409,16 @@ Status add_scene(Converter& c) {
                                        ? static_cast<std::size_t>(c.gltf.defaultScene)
                                        : 0;
         for (int root : scenes[chosen].nodes)
-            if (Status s = add_node(c, root, glm::mat4(1.0f), 0); !s) return s;
+            if (Status s = add_node(c, root, -1, 0); !s) return s;
         return Ok{};
     }
     if (c.gltf.nodes.empty()) {
-        for (std::size_t m = 0; m < c.gltf.meshes.size(); ++m)
-            if (Status s = add_mesh_instance(c, static_cast<int>(m), glm::mat4(1.0f), "mesh " + std::to_string(m)); !s)
-                return s;
+        for (std::size_t m = 0; m < c.gltf.meshes.size(); ++m) {
+            const std::string where = "mesh " + std::to_string(m);
+            Result<std::vector<int>> meshes = mesh_slots(c, static_cast<int>(m), where);
+            if (!meshes) return meshes.error();
+            c.model.nodes.push_back(Node{where, -1, glm::mat4(1.0f), std::move(meshes).value()});
+        }
         return Ok{};
     }
     std::vector<bool> is_child(c.gltf.nodes.size(), false);
@@ -433,7 +427,7 @@ Status add_scene(Converter& c) {
             if (child >= 0 && static_cast<std::size_t>(child) < is_child.size()) is_child[static_cast<std::size_t>(child)] = true;
     for (std::size_t n = 0; n < c.gltf.nodes.size(); ++n)
         if (!is_child[n])
-            if (Status s = add_node(c, static_cast<int>(n), glm::mat4(1.0f), 0); !s) return s;
+            if (Status s = add_node(c, static_cast<int>(n), -1, 0); !s) return s;
     return Ok{};
 }
 
@@ -451,8 +445,8 @@ Result<Model> import_gltf(const std::filesystem::path& path) {
     if (Status s = check_required_extensions(gltf.value(), model.source, model.warnings); !s)
         return s.error();
 
-    Converter converter{gltf.value(), kept, model.source, model,
-                        std::vector<int>(gltf->images.size(), -1)};
+    Converter converter{gltf.value(), kept, model.source, model, std::vector<int>(gltf->images.size(), -1), 0,
+                        std::vector<std::optional<std::vector<int>>>(gltf->meshes.size())};
     decode_referenced_images(converter);
     for (std::size_t m = 0; m < gltf->materials.size(); ++m)
         model.materials.push_back(read_material(converter, gltf->materials[m], m));

@@ -2,44 +2,40 @@
 
 #include <cmath>
 
+#include <glm/gtc/matrix_transform.hpp>
+
 namespace ocop::assets {
 
 glm::vec3 z_up_to_y_up(const glm::vec3& v) { return {v.x, v.z, -v.y}; }
 
-// Named, not anonymous: the unity build puts every assets source in one translation unit.
-namespace normalise_steps {
-
-void scale_model(Model& model, float scale) {
-    for (Mesh& mesh : model.meshes)
-        for (glm::vec3& p : mesh.positions) p *= scale;
-    // A negative scale would mirror the model; the catalogue never asks for that.
-}
-
-void rotate_z_up_to_y_up(Model& model) {
-    for (Mesh& mesh : model.meshes) {
-        for (glm::vec3& p : mesh.positions) p = z_up_to_y_up(p);
-        for (glm::vec3& n : mesh.normals) n = z_up_to_y_up(n);
-        // A rotation keeps the tangent frame's handedness, so w stays as it is.
-        for (glm::vec4& t : mesh.tangents) t = glm::vec4(z_up_to_y_up(glm::vec3(t)), t.w);
-    }
-}
-
-void move_base_to_origin(Model& model) {
-    const Bounds bounds = model.bounds();
-    if (bounds.empty()) return;
-    const glm::vec3 centre = bounds.centre();
-    const glm::vec3 offset(-centre.x, -bounds.min.y, -centre.z);
-    for (Mesh& mesh : model.meshes)
-        for (glm::vec3& p : mesh.positions) p += offset;
-}
-
-}  // namespace normalise_steps
-
 void apply_import_options(Model& model, const ImportOptions& options) {
+    if (model.nodes.empty()) add_root_node_for_all_meshes(model);
+    // One new root carries the whole normalisation: the vertices stay as the file had them (a
+    // million-triangle scan is not rewritten), and an export keeps the file's own hierarchy.
+    glm::mat4 transform(1.0f);
     if (options.unit_scale != 1.0f && std::isfinite(options.unit_scale) && options.unit_scale > 0)
-        normalise_steps::scale_model(model, options.unit_scale);
-    if (options.up == UpAxis::Z) normalise_steps::rotate_z_up_to_y_up(model);
-    if (options.base_at_origin) normalise_steps::move_base_to_origin(model);
+        transform = glm::scale(glm::mat4(1.0f), glm::vec3(options.unit_scale));
+    if (options.up == UpAxis::Z)  // (x, y, z) -> (x, z, -y): -90 degrees about X
+        transform = glm::mat4(glm::vec4(1, 0, 0, 0), glm::vec4(0, 0, -1, 0), glm::vec4(0, 1, 0, 0),
+                              glm::vec4(0, 0, 0, 1)) * transform;
+    const int root = static_cast<int>(model.nodes.size());
+    for (Node& node : model.nodes)
+        if (node.parent < 0) node.parent = root;
+    model.nodes.push_back(Node{"normalised", -1, transform, {}});
+    if (options.base_at_origin) {
+        const Bounds bounds = model.bounds();
+        if (!bounds.empty()) {
+            const glm::vec3 centre = bounds.centre();
+            model.nodes.back().local =
+                glm::translate(glm::mat4(1.0f), glm::vec3(-centre.x, -bounds.min.y, -centre.z)) * transform;
+        }
+    }
+    // Nothing to say when the file was already normal: no extra node then.
+    if (model.nodes.back().local == glm::mat4(1.0f)) {
+        model.nodes.pop_back();
+        for (Node& node : model.nodes)
+            if (node.parent == root) node.parent = -1;
+    }
 }
 
 void fill_missing_normals(Mesh& mesh) {

@@ -6,8 +6,9 @@
 
 namespace ocop::assets {
 
-// Applies `options` to every mesh, in this order: scale to metres, rotate Z-up to Y-up,
-// then move the base to the origin. Normals and tangents follow the rotation.
+// Applies `options` as one new root node over the model's roots, in this order: scale to
+// metres, rotate Z-up to Y-up, then move the base to the origin. No node is added when the
+// result is the identity.
 void apply_import_options(Model& model, const ImportOptions& options);
 
 // Rotates a Z-up point or direction to Y-up: (x, y, z) -> (x, z, -y), a proper rotation

@@ -24,6 +24,7 @@ using assets::Image;
 using assets::Material;
 using assets::Mesh;
 using assets::Model;
+using assets::Node;
 using assets::TextureRef;
 
 // §5.1.2 accessor.componentType and §5.11.3 bufferView.target values.
@@ -227,6 +228,8 @@ private:
     Result<Json> texture_info(const TextureRef& ref);
     Result<Json> material_json(const Material& material);
     Status add_materials();
+    Json primitive(int mesh_index);
+    int gltf_mesh(const std::vector<int>& meshes);
     void add_meshes_and_nodes();
     Json document() const;
     std::string root_name() const;
@@ -245,6 +248,8 @@ private:
     std::map<int, int> gltf_image_of_model_image_;
     std::map<std::pair<int, int>, int> sampler_of_wraps_;
     std::map<std::pair<int, int>, int> texture_of_image_and_sampler_;
+    std::map<int, Json> primitive_of_mesh_;
+    std::map<std::vector<int>, int> gltf_mesh_of_list_;
 };
 
 int GlbEncoder::add_view(std::span<const std::uint8_t> data, int target) {
@@ -433,26 +438,63 @@ Status GlbEncoder::add_materials() {
     return Ok{};
 }
 
-void GlbEncoder::add_meshes_and_nodes() {
-    Json children = Json::array();
-    nodes_.push_back({{"name", root_name()}});  // node 0: the product
-    for (const Mesh& mesh : model_.meshes) {
-        Json primitive = {{"attributes", primitive_attributes(mesh)},
-                          {"indices", add_index_accessor(mesh)}};
-        // mode is left out: TRIANGLES (4) is the default (§5.24.4).
-        if (mesh.material >= 0) primitive["material"] = mesh.material;
-        Json gltf_mesh = Json::object();
-        if (!mesh.name.empty()) gltf_mesh["name"] = mesh.name;
-        gltf_mesh["primitives"] = Json::array({std::move(primitive)});
-        meshes_.push_back(std::move(gltf_mesh));
+Json GlbEncoder::primitive(int mesh_index) {
+    const auto found = primitive_of_mesh_.find(mesh_index);
+    if (found != primitive_of_mesh_.end()) return found->second;
+    const Mesh& mesh = model_.meshes[static_cast<std::size_t>(mesh_index)];
+    Json primitive = {{"attributes", primitive_attributes(mesh)}, {"indices", add_index_accessor(mesh)}};
+    // mode is left out: TRIANGLES (4) is the default (§5.24.4).
+    if (mesh.material >= 0) primitive["material"] = mesh.material;
+    primitive_of_mesh_.emplace(mesh_index, primitive);
+    return primitive;
+}
 
-        Json node = Json::object();
-        if (!mesh.name.empty()) node["name"] = mesh.name;
-        node["mesh"] = static_cast<int>(meshes_.size()) - 1;
-        nodes_.push_back(std::move(node));
-        children.push_back(static_cast<int>(nodes_.size()) - 1);
+// A glTF mesh for a node's list of model meshes (one primitive each); nodes drawing the same
+// list share it, so instancing survives the export.
+int GlbEncoder::gltf_mesh(const std::vector<int>& meshes) {
+    const auto found = gltf_mesh_of_list_.find(meshes);
+    if (found != gltf_mesh_of_list_.end()) return found->second;
+    Json primitives = Json::array();
+    for (const int m : meshes) primitives.push_back(primitive(m));
+    Json out = Json::object();
+    const std::string& first_name = model_.meshes[static_cast<std::size_t>(meshes.front())].name;
+    if (!first_name.empty()) out["name"] = first_name;
+    out["primitives"] = std::move(primitives);
+    meshes_.push_back(std::move(out));
+    const int index = static_cast<int>(meshes_.size()) - 1;
+    gltf_mesh_of_list_.emplace(meshes, index);
+    return index;
+}
+
+// Node 0 is the product (named after it; later issues put its catalogue data there); the
+// model's own nodes follow in their order, node i at glTF index i + 1, roots under node 0.
+void GlbEncoder::add_meshes_and_nodes() {
+    std::vector<Node> nodes = model_.nodes;
+    if (nodes.empty())  // a model built in code: each mesh on a node of its own
+        for (std::size_t m = 0; m < model_.meshes.size(); ++m)
+            nodes.push_back(Node{model_.meshes[m].name, -1, glm::mat4(1.0f), {static_cast<int>(m)}});
+    nodes_.push_back({{"name", root_name()}});
+    std::vector<Json> children(nodes.size() + 1, Json::array());
+    for (std::size_t n = 0; n < nodes.size(); ++n) {
+        const Node& node = nodes[n];
+        Json out = Json::object();
+        if (!node.name.empty()) out["name"] = node.name;
+        if (node.local != glm::mat4(1.0f)) {
+            Json matrix = Json::array();  // column-major, as glm stores it (§5.25.1)
+            for (int c = 0; c < 4; ++c)
+                for (int r = 0; r < 4; ++r) matrix.push_back(node.local[c][r]);
+            out["matrix"] = std::move(matrix);
+        }
+        std::vector<int> meshes;
+        for (const int m : node.meshes)
+            if (m >= 0 && static_cast<std::size_t>(m) < model_.meshes.size()) meshes.push_back(m);
+        if (!meshes.empty()) out["mesh"] = gltf_mesh(meshes);
+        nodes_.push_back(std::move(out));
+        const bool has_parent = node.parent >= 0 && static_cast<std::size_t>(node.parent) < nodes.size();
+        children[has_parent ? static_cast<std::size_t>(node.parent) + 1 : 0].push_back(static_cast<int>(n) + 1);
     }
-    nodes_[0]["children"] = std::move(children);
+    for (std::size_t n = 0; n < children.size(); ++n)
+        if (!children[n].empty()) nodes_[n]["children"] = std::move(children[n]);
 }
 
 std::string GlbEncoder::root_name() const {

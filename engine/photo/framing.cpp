@@ -12,8 +12,11 @@ std::vector<glm::vec3> world_points(const scene::Scene& scene) {
     std::vector<glm::vec3> points;
     for (const scene::ProductInstance& p : scene.products) {
         if (!p.model) continue;
-        for (const assets::Mesh& m : p.model->meshes)
-            for (const glm::vec3& v : m.positions) points.push_back(glm::vec3(p.transform * glm::vec4(v, 1.0f)));
+        for (const assets::MeshInstance& i : p.model->instances()) {
+            const glm::mat4 world = p.transform * i.world;
+            for (const glm::vec3& v : p.model->meshes[static_cast<std::size_t>(i.mesh)].positions)
+                points.push_back(glm::vec3(world * glm::vec4(v, 1.0f)));
+        }
     }
     return points;
 }

@@ -52,8 +52,8 @@ Owned<VkPipeline> create_pipeline(const Context& ctx, VkPipelineLayout layout, V
     const VkPipelineRasterizationStateCreateInfo raster{
         .sType = VK_STRUCTURE_TYPE_PIPELINE_RASTERIZATION_STATE_CREATE_INFO,
         .polygonMode = VK_POLYGON_MODE_FILL,
-        .cullMode = VK_CULL_MODE_BACK_BIT,  // dynamic: double-sided materials turn it off
-        .frontFace = VK_FRONT_FACE_COUNTER_CLOCKWISE,
+        .cullMode = VK_CULL_MODE_BACK_BIT,             // dynamic: off for double-sided materials
+        .frontFace = VK_FRONT_FACE_COUNTER_CLOCKWISE,  // dynamic: clockwise under a mirroring transform
         .lineWidth = 1.0f};
     const VkPipelineMultisampleStateCreateInfo multisample{
         .sType = VK_STRUCTURE_TYPE_PIPELINE_MULTISAMPLE_STATE_CREATE_INFO, .rasterizationSamples = samples};
@@ -76,8 +76,8 @@ Owned<VkPipeline> create_pipeline(const Context& ctx, VkPipelineLayout layout, V
         .sType = VK_STRUCTURE_TYPE_PIPELINE_COLOR_BLEND_STATE_CREATE_INFO,
         .attachmentCount = 1,
         .pAttachments = &attachment};
-    const std::array<VkDynamicState, 3> dynamic{VK_DYNAMIC_STATE_VIEWPORT, VK_DYNAMIC_STATE_SCISSOR,
-                                                VK_DYNAMIC_STATE_CULL_MODE};
+    const std::array<VkDynamicState, 4> dynamic{VK_DYNAMIC_STATE_VIEWPORT, VK_DYNAMIC_STATE_SCISSOR,
+                                                VK_DYNAMIC_STATE_CULL_MODE, VK_DYNAMIC_STATE_FRONT_FACE};
     const VkPipelineDynamicStateCreateInfo dynamic_state{
         .sType = VK_STRUCTURE_TYPE_PIPELINE_DYNAMIC_STATE_CREATE_INFO,
         .dynamicStateCount = static_cast<std::uint32_t>(dynamic.size()),
@@ -167,13 +167,18 @@ void record_pbr_pass(VkCommandBuffer cmd, const PbrPipeline& pipeline, VkDescrip
             const VkBuffer vertex_buffer = m.vertices.buffer;
             vkCmdBindVertexBuffers(cmd, 0, 1, &vertex_buffer, &offset);
             vkCmdBindIndexBuffer(cmd, m.indices.buffer, 0, VK_INDEX_TYPE_UINT32);
-            for (const GpuDraw& draw : m.draws) {
+            for (const assets::MeshInstance& instance : m.instances) {
+                const GpuDraw& draw = m.draws[static_cast<std::size_t>(instance.mesh)];
                 const GpuMaterial& material = m.materials[draw.material];
-                if (material.blend != blended) continue;
+                if (material.blend != blended || draw.index_count == 0) continue;
                 gpu::DrawConstants constants = material.constants;
-                constants.model = d.transform;
+                constants.model = d.transform * instance.world;
                 if (draw.has_tangents)
                     constants.flags.x = float(int(constants.flags.x) | gpu::kFlagHasTangents);
+                // A mirroring transform turns triangles inside out (glTF 2.0, 3.7.4): their
+                // front faces then wind clockwise.
+                const bool mirrored = glm::determinant(glm::mat3(constants.model)) < 0.0f;
+                vkCmdSetFrontFace(cmd, mirrored ? VK_FRONT_FACE_CLOCKWISE : VK_FRONT_FACE_COUNTER_CLOCKWISE);
                 vkCmdSetCullMode(cmd, material.double_sided ? VK_CULL_MODE_NONE : VK_CULL_MODE_BACK_BIT);
                 vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline.layout, gpu::kSetMaterial, 1,
                                         &material.descriptor_set, 0, nullptr);

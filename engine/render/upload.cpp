@@ -142,7 +142,6 @@ Result<GpuModel> upload_model(const Context& ctx, const assets::Model& model, co
     std::vector<std::uint32_t> indices;
     const auto default_material = static_cast<std::uint32_t>(model.materials.size());
     for (const assets::Mesh& mesh : model.meshes) {
-        if (mesh.indices.empty()) continue;
         GpuDraw draw{.first_index = static_cast<std::uint32_t>(indices.size()),
                      .index_count = static_cast<std::uint32_t>(mesh.indices.size()),
                      .vertex_offset = static_cast<std::int32_t>(vertices.size()),
@@ -150,6 +149,8 @@ Result<GpuModel> upload_model(const Context& ctx, const assets::Model& model, co
                                      ? static_cast<std::uint32_t>(mesh.material)
                                      : default_material,
                      .has_tangents = !mesh.tangents.empty() && mesh.tangents.size() == mesh.positions.size()};
+        gpu.draws.push_back(draw);
+        if (mesh.indices.empty()) continue;
         const std::size_t n = mesh.positions.size();
         for (std::size_t i = 0; i < n; ++i) {
             vertices.push_back({.position = mesh.positions[i],
@@ -158,10 +159,11 @@ Result<GpuModel> upload_model(const Context& ctx, const assets::Model& model, co
                                 .uv = i < mesh.uv0.size() ? mesh.uv0[i] : glm::vec2(0)});
         }
         indices.insert(indices.end(), mesh.indices.begin(), mesh.indices.end());
-        gpu.draws.push_back(draw);
-        gpu.triangle_count += mesh.triangle_count();
     }
-    if (gpu.draws.empty()) return bad_input(model.source, "holds no triangles to draw");
+    gpu.instances = model.instances();
+    for (const assets::MeshInstance& instance : gpu.instances)
+        gpu.triangle_count += model.meshes[static_cast<std::size_t>(instance.mesh)].triangle_count();
+    if (gpu.triangle_count == 0) return bad_input(model.source, "holds no triangles to draw");
 
     // One staging buffer for everything, then one submit.
     const VkDeviceSize vertex_bytes = vertices.size() * sizeof(GpuVertex);

@@ -57,7 +57,8 @@ struct GpuModel {
     std::vector<Image> textures;
     Owned<VkDescriptorPool> descriptor_pool;
     std::vector<GpuMaterial> materials;  // the model's, then one default material at the end
-    std::vector<GpuDraw> draws;
+    std::vector<GpuDraw> draws;          // one per Model::meshes entry (index_count 0: nothing)
+    std::vector<assets::MeshInstance> instances;  // where the meshes are drawn
     std::size_t triangle_count = 0;
 };
 

@@ -73,13 +73,16 @@ void assets_check_cube(const Model& model, glm::vec3 centre) {
     CHECK(glm::length(bounds.size() - glm::vec3(2.0f)) < 1e-5f);
     CHECK(glm::length(bounds.centre() - centre) < 1e-5f);
     assets_check_mesh_invariants(model);
-    // Counter-clockwise faces seen from outside: every face normal points away from the centre.
-    for (const auto& mesh : model.meshes)
+    // Counter-clockwise faces seen from outside: every face normal points away from the centre
+    // (in model space, where the nodes place the mesh; none of them mirrors).
+    for (const auto& instance : model.instances()) {
+        const auto& mesh = model.meshes[static_cast<std::size_t>(instance.mesh)];
+        const auto place = [&](std::uint32_t i) { return glm::vec3(instance.world * glm::vec4(mesh.positions[i], 1)); };
         for (std::size_t i = 0; i < mesh.indices.size(); i += 3) {
-            const glm::vec3 a = mesh.positions[mesh.indices[i]], b = mesh.positions[mesh.indices[i + 1]],
-                            c = mesh.positions[mesh.indices[i + 2]];
+            const glm::vec3 a = place(mesh.indices[i]), b = place(mesh.indices[i + 1]), c = place(mesh.indices[i + 2]);
             CHECK(glm::dot(glm::cross(b - a, c - a), (a + b + c) / 3.0f - centre) > 0.0f);
         }
+    }
 }
 
 const ImportOptions assets_as_authored{1.0f, UpAxis::Y, false};
