@@ -19,8 +19,11 @@ struct Image {
     int width = 0;
     int height = 0;
     std::vector<std::uint8_t> rgba8;    // width * height * 4, row 0 at the top
+    std::vector<float> rgba32f;         // linear HDR pixels (Radiance .hdr); then rgba8 is empty
     std::vector<std::uint8_t> encoded;  // may be empty (then export encodes rgba8 as PNG)
     std::string mime_type;              // "image/png" or "image/jpeg" when `encoded` is set
+    int source_bits = 8;                // bits per channel in the file (16-bit PNGs are kept as 8 here)
+    bool placeholder = false;           // stands in for a texture file that was missing
 };
 
 enum class Wrap { Repeat, ClampToEdge, MirroredRepeat };
@@ -137,6 +140,13 @@ struct Mesh {
     std::vector<std::uint32_t> indices;  // triangle list, counter-clockwise front faces
     int material = -1;                   // index into Model::materials, -1 = default material
 
+    // Simpler versions of `indices` over the same vertices, finest first (meshoptimizer).
+    struct Lod {
+        std::vector<std::uint32_t> indices;
+        float error = 0.0f;  // relative to the mesh's extent, as meshopt_simplify reports it
+    };
+    std::vector<Lod> lods;
+
     std::size_t triangle_count() const { return indices.size() / 3; }
 };
 
@@ -157,6 +167,8 @@ struct MeshInstance {
 
 struct Model {
     std::string source;  // the file it came from, for messages
+    std::string format;  // what the file was, for people: "glTF 2.0 (binary)", "Stanford PLY", ...
+    std::vector<std::string> extensions_used;  // glTF extensions the file used
     std::vector<Mesh> meshes;
     std::vector<Node> nodes;
     std::vector<Material> materials;

@@ -147,6 +147,8 @@ int main(int argc, char** argv) {
     bench->add_option("--runs", bench_args.runs, "Timed runs after the first")
         ->capture_default_str()
         ->check(CLI::Range(1, 1000));
+    bool bench_json = true;
+    bench->add_flag("--json", bench_json, "Print JSON (the only output format; accepted for scripts)");
     bench->add_flag("--cpu", bench_args.cpu, "Render on the CPU (Mesa lavapipe) even when a GPU is present");
 
     // CLI11 reports an unknown command as "a subcommand is required"; name it instead.
