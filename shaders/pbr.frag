@@ -16,6 +16,7 @@ layout(location = 0) in vec3 in_world_position;
 layout(location = 1) in vec3 in_normal;
 layout(location = 2) in vec4 in_tangent;
 layout(location = 3) in vec2 in_uv;
+layout(location = 4) in vec4 in_colour;  // COLOR_0, white when the mesh has none
 
 layout(location = 0) out vec4 out_color;
 
@@ -57,7 +58,7 @@ vec3 shading_normal(vec3 view_dir) {
 }
 
 void main() {
-    vec4 base_color = draw.base_color;
+    vec4 base_color = draw.base_color * in_colour;  // glTF: vertex colour multiplies base colour
     if (has_flag(kFlagBaseColorTexture)) base_color *= texture(base_color_texture, in_uv);
     if (has_flag(kFlagAlphaMask) && base_color.a < draw.flags.y) discard;
 

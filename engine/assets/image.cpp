@@ -54,6 +54,7 @@ Result<Image> decode_image(std::span<const std::uint8_t> encoded, const std::str
     Image image;
     image.width = width;
     image.height = height;
+    image.source_bits = stbi_is_16_bit_from_memory(encoded.data(), length) ? 16 : 8;
     const std::size_t byte_count = static_cast<std::size_t>(width) * height * 4;
     image.rgba8.assign(pixels.get(), pixels.get() + byte_count);
     image.mime_type = sniff_image_mime_type(encoded);
@@ -92,6 +93,35 @@ Result<Image> load_image_file(const std::filesystem::path& path) {
     if (!bytes) return bytes.error();
     Result<Image> image = decode_image(bytes.value(), path.string());
     if (image) image->name = path.filename().string();
+    return image;
+}
+
+Result<Image> load_hdr_image(const std::filesystem::path& path) {
+    const std::string source = path.string();
+    Result<std::vector<std::uint8_t>> bytes = read_file(path, 1ull << 30);
+    if (!bytes) return bytes.error();
+    const std::vector<std::uint8_t>& data = bytes.value();
+    if (data.empty()) return bad_input(source, "image data is empty");
+    const int length = static_cast<int>(data.size());
+    if (!stbi_is_hdr_from_memory(data.data(), length))
+        return bad_input(source, "not a Radiance .hdr image");
+    int width = 0, height = 0, channels = 0;
+    if (!stbi_info_from_memory(data.data(), length, &width, &height, &channels))
+        return bad_input(source, std::string("image cannot be decoded: ") + stbi_failure_reason());
+    if (width <= 0 || height <= 0 || width > max_image_side || height > max_image_side)
+        return bad_input(source, "image is " + std::to_string(width) + "x" + std::to_string(height) +
+                                     " pixels (at most " + std::to_string(max_image_side) +
+                                     " a side is supported)");
+    using StbFloats = std::unique_ptr<float, decltype(&stbi_image_free)>;
+    StbFloats pixels(stbi_loadf_from_memory(data.data(), length, &width, &height, &channels, 4), &stbi_image_free);
+    if (!pixels) return bad_input(source, std::string("image cannot be decoded: ") + stbi_failure_reason());
+    Image image;
+    image.name = path.filename().string();
+    image.width = width;
+    image.height = height;
+    image.source_bits = 32;
+    image.mime_type = "image/vnd.radiance";
+    image.rgba32f.assign(pixels.get(), pixels.get() + static_cast<std::size_t>(width) * height * 4);
     return image;
 }
 

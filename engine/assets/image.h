@@ -19,7 +19,8 @@ inline constexpr int max_image_side = 16384;
 std::string sniff_image_mime_type(std::span<const std::uint8_t> bytes);
 
 // Decodes `encoded` to RGBA8. PNG and JPEG keep their encoded bytes and mime type (so export
-// copies them unchanged); other formats keep pixels only. `source` names the file for errors
+// copies them unchanged); other formats keep pixels only. A 16-bit PNG is reduced to 8 bits
+// with Image::source_bits = 16. `source` names the file for errors
 // (the model file for embedded images), `where` narrows it down ("image 2").
 Result<Image> decode_image(std::span<const std::uint8_t> encoded, const std::string& source,
                            const std::string& where = {});
@@ -32,5 +33,9 @@ std::vector<Result<Image>> decode_images(const std::vector<std::span<const std::
 
 // Reads and decodes an image file; the image is named after the file.
 Result<Image> load_image_file(const std::filesystem::path& path);
+
+// Reads a Radiance .hdr (a studio HDRI) as linear RGBA float pixels in Image::rgba32f (alpha 1);
+// rgba8 and encoded stay empty. Larger than max_image_side a side is BadInput, as for textures.
+Result<Image> load_hdr_image(const std::filesystem::path& path);
 
 }  // namespace ocop::assets

@@ -2,23 +2,61 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
+#include <string_view>
+
+#include <glm/glm.hpp>
 
 #include "assets/model.h"
 #include "core/result.h"
 
 namespace ocop::assets {
 
-enum class UpAxis { Y, Z };
+// Which way the scan's "up" points; it is turned to +Y by proper rotations (handedness and
+// winding kept): Z -> -90° about X, NegZ -> +90° about X, X -> +90° about Z.
+enum class UpAxis { Y, Z, NegZ, X };
+
+// The length unit of the file's coordinates. `Scale` means "use ImportOptions::unit_scale";
+// `FromFile` trusts the format where it defines one (glTF: metres) and otherwise falls back
+// to unit_scale with a warning that the units were guessed.
+enum class Units { Scale, Millimetres, Centimetres, Metres, Inches, FromFile };
+
+// "mm", "cm", "m", "in" (also "inch", "inches", "file"), as the catalogue writes them.
+std::optional<Units> parse_units(std::string_view text);
+// "y", "z", "-z", "x" (case-insensitive).
+std::optional<UpAxis> parse_up_axis(std::string_view text);
+// Metres per unit; 0 for Scale and FromFile (they need the options or the file).
+float metres_per_unit(Units units);
 
 struct ImportOptions {
     // Scale from the file's units to metres. glTF is metres by definition; OBJ/PLY/STL carry no
     // unit, so the catalogue says what the scanner used (0.01 for centimetres, 0.001 for mm).
+    // Keep these three fields first and in this order: callers use `{1.0f, UpAxis::Y, false}`.
     float unit_scale = 1.0f;
     UpAxis up = UpAxis::Y;  // Z-up scans are rotated to Y-up
     // Move the model so its pivot is the centre of its base: bounds centred on X/Z, lowest
     // point at y = 0. Products are then placed on plinths and turntables by their base.
     bool base_at_origin = true;
+
+    // A named unit instead of unit_scale (anything but Scale overrides unit_scale).
+    Units units = Units::Scale;
+    // Turn the model about +Y (after the up axis is fixed) so its front faces +Z.
+    float front_yaw_degrees = 0.0f;
+    // The product's real size in metres (the catalogue's dimensions_cm / 100, as x, y, z after
+    // the up axis is fixed; 0 = unknown): the model is scaled uniformly so that its largest
+    // dimension matches the largest given one, with a warning when the proportions disagree
+    // by more than 10%. Overrides the unit scale.
+    std::optional<glm::vec3> real_size_m;
+
+    // Where the file has no normals: faces meeting at more than this angle keep a hard edge.
+    float crease_angle_degrees = 60.0f;
+    // meshoptimizer: weld duplicate vertices, order for the vertex cache, overdraw and vertex
+    // fetch, and build a LOD chain (Mesh::lods) for models above 1M triangles. Off only for
+    // tools that must keep the file's vertex order.
+    bool optimise = true;
+    // Textures with a side above this are downscaled (with a warning); 0 = no limit.
+    int max_texture_side = 8192;
 };
 
 // The extensions we read, lower case with the dot.
@@ -27,6 +65,10 @@ std::string supported_model_list();  // ".glb, .gltf, .obj, ..." for help and er
 
 // Errors: BadInput for a missing/unreadable file, an unknown extension, or a malformed model
 // (naming the file and, where known, the part of it); Failure for anything else.
+// The pipeline after the format's importer: normals where missing (crease angle), tangents
+// where a normal map needs them, meshoptimizer (index, simplify to LODs, vertex cache,
+// overdraw, vertex fetch), textures above the maximum side downscaled, then the
+// normalisation as one root node (units, up axis, front yaw, real size, base at origin).
 Result<Model> import(const std::filesystem::path& path, const ImportOptions& options = {});
 
 }  // namespace ocop::assets

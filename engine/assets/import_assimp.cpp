@@ -1,9 +1,16 @@
 #include "assets/import_assimp.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <exception>
 #include <fstream>
+#include <sstream>
 #include <map>
+#include <set>
+#include <string_view>
+#include <vector>
 #include <new>
 #include <stdexcept>
 
@@ -11,9 +18,13 @@
 #include <assimp/IOStream.hpp>
 #include <assimp/Importer.hpp>
 #include <assimp/material.h>
+#include <assimp/metadata.h>
+#include <assimp/GltfMaterial.h>
+#include <assimp/importerdesc.h>
 #include <assimp/postprocess.h>
 #include <assimp/scene.h>
 #include <glm/gtc/matrix_inverse.hpp>
+#include <glm/gtc/matrix_transform.hpp>
 
 #include "assets/image.h"
 #include "core/files.h"
@@ -23,11 +34,10 @@ namespace ocop::assets::assimp_import {
 
 namespace fs = std::filesystem;
 
-// Triangles only, welded (so normals are smooth where the scan is), with normals wherever the
-// file has none. The node hierarchy is kept (not flattened by PreTransformVertices), as in the
-// glTF path.
-constexpr unsigned import_flags = aiProcess_Triangulate | aiProcess_JoinIdenticalVertices |
-                                  aiProcess_GenSmoothNormals | aiProcess_SortByPType |
+// Triangles only, welded. Normals a file lacks are made after import by our own crease-angle
+// step (assets/normalise.h), the same for every format, so Assimp's smoothing is not asked for.
+// The node hierarchy is kept (not flattened by PreTransformVertices), as in the glTF path.
+constexpr unsigned import_flags = aiProcess_Triangulate | aiProcess_JoinIdenticalVertices | aiProcess_SortByPType |
                                   aiProcess_ValidateDataStructure | aiProcess_FindInvalidData;
 // Assimp 5.2's Triangulate step aborts the process (a live ai_assert in Debian's build) on a
 // damaged ASCII PLY face list (found by fuzzing), so PLY polygons are triangulated by us.
@@ -68,23 +78,45 @@ private:
     std::uint64_t& budget_;
 };
 
+// Whether `path` lies inside `folder` once both are resolved (symbolic links, "..").
+bool is_inside(const fs::path& folder, const fs::path& path) {
+    std::error_code ec;
+    const fs::path base = fs::weakly_canonical(folder.empty() ? fs::path(".") : folder, ec);
+    const fs::path full = fs::weakly_canonical(path.is_absolute() ? path : fs::absolute(path, ec), ec);
+    if (ec) return false;
+    const auto mismatch = std::mismatch(base.begin(), base.end(), full.begin(), full.end());
+    return mismatch.first == base.end();
+}
+
+// Assimp opens the files a model names (an OBJ's mtllib, a COLLADA's images). Like the glTF
+// path, only files inside the model's folder may be read: a file naming "../../etc/passwd"
+// or an absolute path finds nothing there, and the model says so in a warning.
 class BudgetedIOSystem : public Assimp::IOSystem {
 public:
-    explicit BudgetedIOSystem(std::uint64_t budget) : budget_(budget) {}
-    bool Exists(const char* file) const override { return files_.Exists(file); }
+    BudgetedIOSystem(std::uint64_t budget, fs::path folder) : budget_(budget), folder_(std::move(folder)) {}
+    bool Exists(const char* file) const override { return allowed(file) && files_.Exists(file); }
     char getOsSeparator() const override { return files_.getOsSeparator(); }
     bool ComparePaths(const char* one, const char* second) const override {
         return files_.ComparePaths(one, second);
     }
     Assimp::IOStream* Open(const char* file, const char* mode) override {
+        if (std::string_view(mode).find_first_of("wa+") != std::string_view::npos) return nullptr;  // read only
+        if (!allowed(file)) {
+            refused.push_back(file);
+            return nullptr;
+        }
         Assimp::IOStream* stream = files_.Open(file, mode);
         return stream ? new BudgetedStream(stream, files_, budget_) : nullptr;
     }
     void Close(Assimp::IOStream* stream) override { delete stream; }
 
+    std::vector<std::string> refused;  // files outside the folder that the reader asked for
+
 private:
+    bool allowed(const char* file) const { return file && is_inside(folder_, fs::path(file)); }
     Assimp::DefaultIOSystem files_;
     std::uint64_t budget_;
+    fs::path folder_;
 };
 
 struct Converter {
@@ -124,17 +156,44 @@ Result<Image> embedded_image(const aiTexture& texture, const std::string& file, 
     return image;
 }
 
+// Stands in for a missing texture: 64 × 64 magenta and black squares of 8 pixels.
+Image placeholder_image() {
+    constexpr int side = 64;
+    Image image;
+    image.width = side;
+    image.height = side;
+    image.placeholder = true;
+    image.rgba8.reserve(side * side * 4);
+    for (int y = 0; y < side; ++y)
+        for (int x = 0; x < side; ++x) {
+            const std::uint8_t on = ((x / 8) + (y / 8)) % 2 == 0 ? 255 : 0;
+            image.rgba8.insert(image.rgba8.end(), {on, 0, on, 255});
+        }
+    return image;
+}
+
+// IEC 61966-2-1 sRGB decoding; vertex colours and Phong colours are stored sRGB-encoded.
+float srgb_to_linear(float c) {
+    if (!std::isfinite(c)) return 0.0f;
+    c = std::clamp(c, 0.0f, 1.0f);
+    return c <= 0.04045f ? c / 12.92f : std::pow((c + 0.055f) / 1.055f, 2.4f);
+}
+
+glm::vec3 srgb_to_linear(const aiColor3D& c) {
+    return {srgb_to_linear(c.r), srgb_to_linear(c.g), srgb_to_linear(c.b)};
+}
+
 // Windows exporters write "textures\\wood.jpg"; some write absolute paths from another machine.
+// Only files inside the model's folder are read: an absolute or escaping path is looked for
+// by its file name beside the model, else it is missing (and becomes a placeholder).
 fs::path find_texture_file(const fs::path& folder, std::string written) {
     for (char& ch : written)
         if (ch == '\\') ch = '/';
     const fs::path as_written(written);
     std::error_code ec;
-    const fs::path relative = as_written.is_absolute() ? as_written : folder / as_written;
-    if (fs::is_regular_file(relative, ec)) return relative;
-    const fs::path beside = folder / as_written.filename();
-    if (fs::is_regular_file(beside, ec)) return beside;
-    return relative;
+    const fs::path relative = folder / as_written.relative_path();
+    if (!as_written.is_absolute() && is_inside(folder, relative) && fs::is_regular_file(relative, ec)) return relative;
+    return folder / as_written.filename();
 }
 
 // The model image for a texture path from the file; -1 with a warning when it cannot be had:
@@ -148,11 +207,15 @@ int image_for(Converter& c, const std::string& written, const std::string& where
 
     Result<Image> image = embedded ? embedded_image(*embedded, c.file, where) : load_image_file(key);
     if (!image) {
+        // The model still loads, with a checker where the texture was: visible in every photo,
+        // so nobody ships a product with a silently missing texture.
         c.model.warnings.push_back(where + ": texture '" + written + "': " + image.error().reason +
-                                   "; dropped");
-        return slot;
+                                   "; a placeholder is used");
+        image = placeholder_image();
     }
-    image->name = fs::path(written).filename().string();
+    std::string name = written;
+    std::replace(name.begin(), name.end(), '\\', '/');
+    image->name = fs::path(name).filename().string();
     slot = static_cast<int>(c.model.images.size());
     c.model.images.push_back(std::move(image.value()));
     return slot;
@@ -181,51 +244,166 @@ TextureRef texture_ref(Converter& c, const aiMaterial& material, std::initialize
         ref.image = image_for(c, path.C_Str(), where);
         ref.wrap_s = wrap_mode(modes[0]);
         ref.wrap_t = wrap_mode(modes[1]);
-        if (uv_index != 0)
+        if (uv_index <= 1) {
+            ref.texcoord = static_cast<int>(uv_index);
+        } else {
             c.model.warnings.push_back(where + " uses UV channel " + std::to_string(uv_index) +
-                                       "; only the first is kept");
+                                       "; only the first two are kept, so it reads the first");
+        }
         return ref;
     }
     return ref;
+}
+
+bool has_key(const aiMaterial& material, const char* key, unsigned type, unsigned index) {
+    const aiMaterialProperty* property = nullptr;
+    return aiGetMaterialProperty(&material, key, type, index, &property) == AI_SUCCESS;
+}
+
+bool get_float(const aiMaterial& material, const char* key, unsigned type, unsigned index, float& out) {
+    ai_real value = 0;
+    if (material.Get(key, type, index, value) != AI_SUCCESS || !std::isfinite(value)) return false;
+    out = static_cast<float>(value);
+    return true;
+}
+
+// The path of a material's first texture of `type`, empty when it has none.
+std::string texture_path(const aiMaterial& material, aiTextureType type, unsigned index = 0) {
+    aiString path;
+    if (material.GetTextureCount(type) <= index || material.GetTexture(type, index, &path) != AI_SUCCESS) return {};
+    return path.C_Str();
+}
+
+// Metallic-roughness as the file states it: glTF 2.0, FBX from 3ds Max/Maya PBR materials,
+// Blender's Principled BSDF. Factors are linear, as in glTF. See docs/import.md.
+void read_pbr(Converter& c, const aiMaterial& source, const std::string& where, Material& out) {
+    aiColor4D colour;
+    aiColor3D diffuse;
+    if (source.Get(AI_MATKEY_BASE_COLOR, colour) == AI_SUCCESS)
+        out.base_color = glm::vec4(colour.r, colour.g, colour.b, colour.a);
+    else if (source.Get(AI_MATKEY_COLOR_DIFFUSE, diffuse) == AI_SUCCESS)
+        out.base_color = glm::vec4(srgb_to_linear(diffuse), 1.0f);
+    out.metallic = 0.0f;
+    get_float(source, AI_MATKEY_METALLIC_FACTOR, out.metallic);
+    float glossiness = 0.0f;
+    if (!get_float(source, AI_MATKEY_ROUGHNESS_FACTOR, out.roughness) &&
+        get_float(source, AI_MATKEY_GLOSSINESS_FACTOR, glossiness))
+        out.roughness = 1.0f - glossiness;  // specular-glossiness: glossiness = 1 - roughness
+    aiColor3D emissive;
+    if (source.Get(AI_MATKEY_COLOR_EMISSIVE, emissive) == AI_SUCCESS)
+        out.emissive = glm::vec3(emissive.r, emissive.g, emissive.b);
+    if (float ior = 0.0f; get_float(source, AI_MATKEY_REFRACTI, ior) && ior >= 1.0f && ior <= 5.0f && ior != 1.5f)
+        out.ior = ior;
+
+    // glTF packs roughness (G) and metalness (B) in one image; Assimp lists it under both
+    // types (and UNKNOWN). The same file under both is that packed image; two different files
+    // would need repacking.
+    const std::string metalness = texture_path(source, aiTextureType_METALNESS);
+    const std::string roughness = texture_path(source, aiTextureType_DIFFUSE_ROUGHNESS);
+    const std::string packed = texture_path(source, aiTextureType_UNKNOWN);
+    if (!metalness.empty() && metalness == roughness)
+        out.metallic_roughness_texture = texture_ref(c, source, {aiTextureType_METALNESS}, where);
+    else if (metalness.empty() && roughness.empty() && !packed.empty())
+        out.metallic_roughness_texture = texture_ref(c, source, {aiTextureType_UNKNOWN}, where);
+    else if (!metalness.empty() || !roughness.empty())
+        c.model.warnings.push_back(where + ": separate metalness/roughness images are not used");
+
+    if (aiColor3D sheen; source.Get(AI_MATKEY_SHEEN_COLOR_FACTOR, sheen) == AI_SUCCESS) {
+        out.sheen.enabled = true;
+        out.sheen.colour = glm::vec3(sheen.r, sheen.g, sheen.b);
+        get_float(source, AI_MATKEY_SHEEN_ROUGHNESS_FACTOR, out.sheen.roughness);
+        out.sheen.colour_texture = texture_ref(c, source, {aiTextureType_SHEEN}, where);
+    }
+    if (get_float(source, AI_MATKEY_CLEARCOAT_FACTOR, out.clearcoat.factor)) {
+        out.clearcoat.enabled = true;
+        get_float(source, AI_MATKEY_CLEARCOAT_ROUGHNESS_FACTOR, out.clearcoat.roughness);
+        out.clearcoat.texture = texture_ref(c, source, {aiTextureType_CLEARCOAT}, where);
+    }
+    if (get_float(source, AI_MATKEY_TRANSMISSION_FACTOR, out.transmission.factor)) {
+        out.transmission.enabled = true;
+        out.transmission.texture = texture_ref(c, source, {aiTextureType_TRANSMISSION}, where);
+    }
+    if (get_float(source, AI_MATKEY_VOLUME_THICKNESS_FACTOR, out.volume.thickness)) {
+        out.volume.enabled = true;
+        get_float(source, AI_MATKEY_VOLUME_ATTENUATION_DISTANCE, out.volume.attenuation_distance);
+        if (aiColor3D a; source.Get(AI_MATKEY_VOLUME_ATTENUATION_COLOR, a) == AI_SUCCESS)
+            out.volume.attenuation_colour = glm::vec3(a.r, a.g, a.b);
+    }
+}
+
+// Phong/Blinn/Lambert materials (OBJ's MTL, 3DS, most FBX and DAE): converted by the rules in
+// docs/import.md. Their colours were picked in sRGB colour pickers, so they are decoded.
+void read_phong(const aiMaterial& source, bool has_diffuse_texture, Material& out) {
+    aiColor3D diffuse;
+    // The texture replaces the colour (as in Maya, 3ds Max, Blender and COLLADA); exporters
+    // write a grey Kd beside map_Kd that would otherwise darken the texture.
+    if (!has_diffuse_texture && source.Get(AI_MATKEY_COLOR_DIFFUSE, diffuse) == AI_SUCCESS)
+        out.base_color = glm::vec4(srgb_to_linear(diffuse), 1.0f);
+    // OBJ, PLY, STL and most FBX/DAE materials are not metal; glTF's default of 1 would make
+    // every scan look like chrome.
+    out.metallic = 0.0f;
+    int shading = aiShadingMode_Gouraud;
+    source.Get(AI_MATKEY_SHADING_MODEL, shading);
+    const bool highlights = shading == aiShadingMode_Phong || shading == aiShadingMode_Blinn;
+    float shininess = 0.0f;
+    if (highlights && get_float(source, AI_MATKEY_SHININESS, shininess) && shininess > 0.0f)
+        // Blinn-Phong exponent to GGX/Beckmann roughness: alpha = sqrt(2 / (n + 2)) (Walter et
+        // al. 2007, "Microfacet Models for Refraction", §5.2); roughness = sqrt(alpha).
+        out.roughness = std::sqrt(std::sqrt(2.0f / (shininess + 2.0f)));
+    aiColor3D specular;
+    if (highlights && source.Get(AI_MATKEY_COLOR_SPECULAR, specular) == AI_SUCCESS) {
+        float strength = 1.0f;
+        get_float(source, AI_MATKEY_SHININESS_STRENGTH, strength);
+        strength = std::isfinite(strength) ? std::max(strength, 0.0f) : 1.0f;
+        const glm::vec3 ks = glm::clamp(glm::vec3(specular.r, specular.g, specular.b) * strength, 0.0f, 16.0f);
+        const float peak = std::max({ks.r, ks.g, ks.b});
+        // Ks 0.5 is Blender's "Specular 0.5", which is glTF's 4% dielectric reflectance
+        // (factor 1); the level is the raw Ks, the tint its decoded colour. Black Ks is left
+        // alone: OBJ's reader cannot tell it from a missing Ks.
+        if (peak > 0.0f) {
+            const float factor = std::min(1.0f, 2.0f * peak);
+            const glm::vec3 tint = srgb_to_linear(aiColor3D(ks.r / peak, ks.g / peak, ks.b / peak));
+            if (factor < 0.999f || glm::any(glm::lessThan(tint, glm::vec3(0.999f)))) {
+                out.specular.enabled = true;
+                out.specular.factor = factor;
+                out.specular.colour = tint;
+            }
+        }
+    }
+    aiColor3D emissive;
+    if (source.Get(AI_MATKEY_COLOR_EMISSIVE, emissive) == AI_SUCCESS) out.emissive = srgb_to_linear(emissive);
 }
 
 Material read_material(Converter& c, const aiMaterial& source, unsigned index) {
     const std::string where = "material " + std::to_string(index);
     Material out;
     out.name = source.GetName().C_Str();
-    aiColor4D colour;
-    if (source.Get(AI_MATKEY_BASE_COLOR, colour) == AI_SUCCESS ||
-        source.Get(AI_MATKEY_COLOR_DIFFUSE, colour) == AI_SUCCESS)
-        out.base_color = glm::vec4(colour.r, colour.g, colour.b, 1.0f);
+    int shading = 0;
+    source.Get(AI_MATKEY_SHADING_MODEL, shading);
+    const bool pbr = shading == aiShadingMode_PBR_BRDF || has_key(source, AI_MATKEY_METALLIC_FACTOR) ||
+                     has_key(source, AI_MATKEY_ROUGHNESS_FACTOR) || has_key(source, AI_MATKEY_BASE_COLOR);
+    out.base_color_texture = texture_ref(c, source, {aiTextureType_BASE_COLOR, aiTextureType_DIFFUSE}, where);
+    if (pbr)
+        read_pbr(c, source, where, out);
+    else
+        read_phong(source, out.base_color_texture.present(), out);
+    if (shading == aiShadingMode_Unlit) out.unlit = true;  // glTF's KHR_materials_unlit, OBJ's illum 0
+    if (float strength = 1.0f; get_float(source, AI_MATKEY_EMISSIVE_INTENSITY, strength) && strength >= 0.0f)
+        out.emissive_strength = strength;
+
     ai_real value = 1;
     if (source.Get(AI_MATKEY_OPACITY, value) == AI_SUCCESS && value < 1.0f && value >= 0.0f) {
         out.base_color.a = value;
         out.alpha_mode = AlphaMode::Blend;
+    } else if (out.base_color.a < 1.0f) {
+        out.alpha_mode = AlphaMode::Blend;
     }
-    // OBJ, PLY, STL and most FBX/DAE materials are not metal; glTF's default of 1 would make
-    // every scan look like chrome.
-    out.metallic = 0.0f;
-    if (source.Get(AI_MATKEY_METALLIC_FACTOR, value) == AI_SUCCESS) out.metallic = value;
-    if (source.Get(AI_MATKEY_ROUGHNESS_FACTOR, value) == AI_SUCCESS)
-        out.roughness = value;
-    else if (source.Get(AI_MATKEY_SHININESS, value) == AI_SUCCESS && value > 0.0f)
-        // Blinn-Phong exponent to GGX/Beckmann roughness: alpha = sqrt(2 / (n + 2)) (Walter et
-        // al. 2007, "Microfacet Models for Refraction", §5.2); roughness = sqrt(alpha).
-        out.roughness = std::sqrt(std::sqrt(2.0f / (value + 2.0f)));
-    aiColor3D emissive;
-    if (source.Get(AI_MATKEY_COLOR_EMISSIVE, emissive) == AI_SUCCESS)
-        out.emissive = glm::vec3(emissive.r, emissive.g, emissive.b);
     int two_sided = 0;
     if (source.Get(AI_MATKEY_TWOSIDED, two_sided) == AI_SUCCESS) out.double_sided = two_sided != 0;
 
-    out.base_color_texture = texture_ref(c, source, {aiTextureType_BASE_COLOR, aiTextureType_DIFFUSE}, where);
     out.normal_texture = texture_ref(c, source, {aiTextureType_NORMALS, aiTextureType_NORMAL_CAMERA}, where);
     out.emissive_texture = texture_ref(c, source, {aiTextureType_EMISSIVE, aiTextureType_EMISSION_COLOR}, where);
     out.occlusion_texture = texture_ref(c, source, {aiTextureType_AMBIENT_OCCLUSION}, where);
-    // Separate metalness and roughness images would need repacking into glTF's one image.
-    if (source.GetTextureCount(aiTextureType_METALNESS) > 0 ||
-        source.GetTextureCount(aiTextureType_DIFFUSE_ROUGHNESS) > 0)
-        c.model.warnings.push_back(where + ": separate metalness/roughness images are not used");
     return out;
 }
 
@@ -247,6 +425,21 @@ Mesh read_mesh(const aiMesh& source) {
         // Assimp puts v = 0 at the image's bottom, glTF at its top.
         for (unsigned i = 0; i < n; ++i)
             mesh.uv0.emplace_back(source.mTextureCoords[0][i].x, 1.0f - source.mTextureCoords[0][i].y);
+    }
+    if (source.HasTextureCoords(1)) {
+        mesh.uv1.reserve(n);
+        for (unsigned i = 0; i < n; ++i)
+            mesh.uv1.emplace_back(source.mTextureCoords[1][i].x, 1.0f - source.mTextureCoords[1][i].y);
+    }
+    if (source.HasVertexColors(0)) {
+        // Scanners write 8-bit sRGB colours (Assimp scales them to 0..1); the model keeps
+        // linear RGBA like glTF's COLOR_0. Alpha is linear already.
+        mesh.colours.reserve(n);
+        for (unsigned i = 0; i < n; ++i) {
+            const aiColor4D& c = source.mColors[0][i];
+            mesh.colours.emplace_back(srgb_to_linear(c.r), srgb_to_linear(c.g), srgb_to_linear(c.b),
+                                      std::isfinite(c.a) ? std::clamp(c.a, 0.0f, 1.0f) : 1.0f);
+        }
     }
     mesh.indices.reserve(static_cast<std::size_t>(source.mNumFaces) * 3);
     for (unsigned f = 0; f < source.mNumFaces; ++f) {
@@ -304,6 +497,71 @@ void add_node(Converter& c, const aiNode& node, int parent, int depth) {
 
 // Assimp 5.2's PLY reader runs past its buffer when the header has no "end_header" line
 // (found by fuzzing), so a PLY header is checked here before Assimp sees the file.
+std::uint64_t ply_scalar_bytes(const std::string& type) {
+    if (type == "char" || type == "uchar" || type == "int8" || type == "uint8") return 1;
+    if (type == "short" || type == "ushort" || type == "int16" || type == "uint16") return 2;
+    if (type == "double" || type == "float64") return 8;
+    return 4;  // int, uint, float and their sized names
+}
+
+// Assimp 5.2 believes a PLY header's counts: "element vertex 4000000000" in a 200-byte file
+// makes it ask for 48 GB (found by the hostile-file tests). Each element's records take at
+// least so many bytes (binary: its scalars and list counts; ASCII: a digit and a separator
+// per property), so counts the rest of the file cannot hold are refused before Assimp runs.
+Status check_ply_counts(const fs::path& path, const std::string& header, std::size_t header_bytes) {
+    std::error_code ec;
+    const std::uint64_t file_bytes = fs::file_size(path, ec);
+    if (ec) return bad_input(path.string(), "cannot be read");
+    const std::uint64_t body_bytes = file_bytes > header_bytes ? file_bytes - header_bytes : 0;
+    std::istringstream lines(header);
+    std::string line;
+    bool ascii = true;
+    std::string element;
+    std::uint64_t count = 0;
+    std::uint64_t record = 0;
+    std::uint64_t needed = 0;
+    const auto close_element = [&] {
+        if (!element.empty()) needed += count * std::max<std::uint64_t>(record, 1);
+    };
+    while (std::getline(lines, line)) {
+        std::istringstream words(line);
+        std::string keyword;
+        words >> keyword;
+        if (keyword == "format") {
+            std::string kind;
+            words >> kind;
+            ascii = kind == "ascii";
+        } else if (keyword == "element") {
+            close_element();
+            std::string claimed;
+            words >> element >> claimed;
+            // A count beyond 10^12 is nothing a scanner writes; refuse before any arithmetic.
+            if (claimed.empty() || claimed.size() > 12 || claimed.find_first_not_of("0123456789") != std::string::npos)
+                return bad_input(path.string(), "damaged PLY header: element '" + element + "' has count '" +
+                                                    claimed + "'");
+            count = std::stoull(claimed);
+            record = 0;
+        } else if (keyword == "property") {
+            std::string type;
+            words >> type;
+            if (ascii) {
+                record += 2;
+            } else if (type == "list") {
+                std::string count_type;
+                words >> count_type;
+                record += ply_scalar_bytes(count_type);
+            } else {
+                record += ply_scalar_bytes(type);
+            }
+        }
+    }
+    close_element();
+    if (needed > body_bytes)
+        return bad_input(path.string(), "damaged PLY file: its header claims at least " + std::to_string(needed) +
+                                            " bytes of data, but only " + std::to_string(body_bytes) + " follow");
+    return Ok{};
+}
+
 Status check_ply_header(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
     std::string header(64 * 1024, '\0');
@@ -316,7 +574,75 @@ Status check_ply_header(const fs::path& path) {
     if (after == std::string::npos || after >= header.size() ||
         (header[after] != '\n' && header[after] != '\r'))
         return bad_input(path.string(), "damaged PLY header: no 'end_header' line in its first 64 KiB");
+    return check_ply_counts(path, header.substr(0, end), after);
+}
+
+// Assimp 5.2's OFF reader believes the header's counts: a 309-byte file that claims 3.5
+// billion vertices (assimp-testmodels' invalid/OutOfMemory.off) keeps it busy for minutes.
+// A vertex takes at least 6 bytes ("0 0 0\n") and a face 8 ("3 0 1 2\n").
+Status check_off_counts(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::string head(4096, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    std::error_code ec;
+    const std::uintmax_t size = fs::file_size(path, ec);
+    if (ec) return Ok{};
+    std::vector<unsigned long long> counts;
+    std::size_t i = 0;
+    bool keyword = false;
+    while (i < head.size() && counts.size() < 2) {
+        const char ch = head[i];
+        if (ch == '#') {
+            while (i < head.size() && head[i] != '\n') ++i;
+        } else if (std::isspace(static_cast<unsigned char>(ch))) {
+            ++i;
+        } else {
+            std::size_t end = i;
+            while (end < head.size() && !std::isspace(static_cast<unsigned char>(head[end]))) ++end;
+            const std::string token = head.substr(i, end - i);
+            if (!keyword) {
+                if (!token.ends_with("OFF")) return Ok{};  // not the plain OFF the check knows
+                keyword = true;
+            } else {
+                if (token.empty() || token.size() > 19 ||
+                    !std::all_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; }))
+                    return Ok{};  // Assimp says what is wrong with it
+                counts.push_back(std::stoull(token));
+            }
+            i = end;
+        }
+    }
+    if (counts.size() == 2 && counts[0] * 6 + counts[1] * 8 > size)
+        return bad_input(path.string(), "claims " + std::to_string(counts[0]) + " vertices and " +
+                                            std::to_string(counts[1]) + " faces, more than its " +
+                                            std::to_string(size) + " bytes can hold");
     return Ok{};
+}
+
+// What the file is, for people: the common formats by name, the rest as Assimp calls them.
+std::string format_name(const fs::path& path, const Assimp::Importer& importer) {
+    const std::string extension = lower_extension(path);
+    std::ifstream in(path, std::ios::binary);
+    std::string head(512, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    if (extension == ".obj") return "Wavefront OBJ";
+    if (extension == ".ply")
+        return head.find("format ascii") != std::string::npos ? "Stanford PLY (ASCII)" : "Stanford PLY (binary)";
+    if (extension == ".fbx")
+        return head.starts_with("Kaydara FBX Binary") ? "Autodesk FBX (binary)" : "Autodesk FBX (ASCII)";
+    if (extension == ".stl") {
+        // A binary STL may begin with "solid" too; an ASCII one has "facet" soon after.
+        const bool ascii = head.starts_with("solid") && head.find("facet") != std::string::npos;
+        return ascii ? "STL (ASCII)" : "STL (binary)";
+    }
+    if (extension == ".dae") return "COLLADA";
+    if (extension == ".3ds") return "Autodesk 3DS";
+    const aiImporterDesc* description = importer.GetImporterInfo(
+        static_cast<std::size_t>(importer.GetImporterIndex(extension.c_str())));
+    if (description && description->mName && description->mName[0]) return description->mName;
+    return extension.empty() ? "unknown (read by Assimp)" : extension.substr(1) + " (read by Assimp)";
 }
 
 std::string importer_error(const Assimp::Importer& importer) {
@@ -325,9 +651,65 @@ std::string importer_error(const Assimp::Importer& importer) {
     return text.empty() ? "the file could not be read" : text;
 }
 
+// Scales the file's root so that the model is in metres, when the file says what its unit is.
+void apply_unit_scale(const aiScene& scene, const fs::path& path, Model& model) {
+    const float metres_per_unit = assimp_unit_scale_from_metadata(scene.mMetaData, lower_extension(path));
+    if (metres_per_unit <= 0.0f) return;
+    if (metres_per_unit != 1.0f)
+        for (Node& node : model.nodes)
+            if (node.parent < 0) node.local = glm::scale(glm::mat4(1.0f), glm::vec3(metres_per_unit)) * node.local;
+    char line[160];
+    std::snprintf(line, sizeof line, "units from the file: 1 unit = %g m (FBX UnitScaleFactor); scaled to metres",
+                  static_cast<double>(metres_per_unit));
+    model.warnings.emplace_back(line);
+}
+
 }  // namespace ocop::assets::assimp_import
 
 namespace ocop::assets {
+
+float assimp_unit_scale_from_metadata(const aiMetadata* metadata, const std::string& lower_extension) {
+    // Only FBX defines the key's meaning (centimetres per unit); COLLADA's <unit> is applied
+    // by Assimp itself.
+    if (!metadata || lower_extension != ".fbx") return 0.0f;
+    double centimetres = 0.0;
+    for (unsigned i = 0; i < metadata->mNumProperties; ++i) {
+        if (std::string_view(metadata->mKeys[i].C_Str()) != "UnitScaleFactor") continue;
+        const aiMetadataEntry& entry = metadata->mValues[i];
+        if (!entry.mData) return 0.0f;
+        switch (entry.mType) {
+            case AI_FLOAT: centimetres = *static_cast<const float*>(entry.mData); break;
+            case AI_DOUBLE: centimetres = *static_cast<const double*>(entry.mData); break;
+            case AI_INT32: centimetres = *static_cast<const std::int32_t*>(entry.mData); break;
+            default: return 0.0f;
+        }
+    }
+    // Anything outside a nanometre..kilometre per unit is a damaged header, not a unit.
+    if (!std::isfinite(centimetres) || centimetres < 1e-7 || centimetres > 1e5) return 0.0f;
+    return static_cast<float>(centimetres * 0.01);
+}
+
+bool assimp_reads(const std::string& lower_extension) {
+    // Asked once: an Importer registers every reader when it is made.
+    static const std::set<std::string> extensions = [] {
+        std::set<std::string> out;
+        Assimp::Importer importer;
+        std::string list;  // "*.3ds;*.obj;..."
+        importer.GetExtensionList(list);
+        std::size_t start = 0;
+        while (start < list.size()) {
+            std::size_t end = list.find(';', start);
+            if (end == std::string::npos) end = list.size();
+            std::string item = list.substr(start, end - start);
+            if (item.starts_with("*")) item.erase(0, 1);
+            for (char& ch : item) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+            if (item.size() > 1) out.insert(item);
+            start = end + 1;
+        }
+        return out;
+    }();
+    return extensions.contains(lower_extension);
+}
 
 Result<Model> import_assimp(const std::filesystem::path& path) {
     using namespace assimp_import;
@@ -335,13 +717,16 @@ Result<Model> import_assimp(const std::filesystem::path& path) {
     model.source = path.string();
     if (lower_extension(path) == ".ply")
         if (Status s = check_ply_header(path); !s) return s.error();
+    if (lower_extension(path) == ".off")
+        if (Status s = check_off_counts(path); !s) return s.error();
     try {
         Assimp::Importer importer;
         // Enough for any real file (the readers take the file in one or a few large reads):
         // 100k operations plus one per 64 bytes of the model.
         std::error_code ec;
         const std::uint64_t size = std::filesystem::file_size(path, ec);
-        importer.SetIOHandler(new BudgetedIOSystem(100'000 + (ec ? 0 : size / 64)));  // the importer owns it
+        auto* io = new BudgetedIOSystem(100'000 + (ec ? 0 : size / 64), path.parent_path());
+        importer.SetIOHandler(io);  // the importer owns it
         // Points and lines are dropped by SortByPType instead of reaching us as meshes.
         importer.SetPropertyInteger(AI_CONFIG_PP_SBP_REMOVE, aiPrimitiveType_POINT | aiPrimitiveType_LINE);
         const bool ply = lower_extension(path) == ".ply";
@@ -355,6 +740,10 @@ Result<Model> import_assimp(const std::filesystem::path& path) {
             model.materials.push_back(scene->mMaterials[m] ? read_material(converter, *scene->mMaterials[m], m)
                                                            : Material{});
         add_node(converter, *scene->mRootNode, -1, 0);
+        model.format = format_name(path, importer);
+        apply_unit_scale(*scene, path, model);
+        for (const std::string& outside : io->refused)
+            model.warnings.push_back("refers to a file outside its folder, not read: " + outside);
     } catch (const std::bad_alloc&) {
         return failure(model.source, "out of memory while importing");
     } catch (const std::exception& e) {

@@ -1,15 +1,21 @@
 #include "assets/import_gltf.h"
 
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cmath>
 #include <climits>
 #include <exception>
 #include <functional>
 #include <new>
 #include <optional>
 #include <sstream>
+#include <string_view>
 
 #include <glm/gtc/matrix_inverse.hpp>
 #include <glm/gtc/matrix_transform.hpp>
 #include <glm/gtc/quaternion.hpp>
+#include <nlohmann/json.hpp>
 
 #include "assets/gltf_accessors.h"
 #include "assets/image.h"
@@ -51,21 +57,238 @@ std::string one_line(std::string text) {
     return text;
 }
 
+// ---------------------------------------------------------------------------------------------
+// What the file may refer to. Every buffer and image URI is checked on the JSON itself before
+// tinygltf runs, and the file-system callbacks confine tinygltf to the model's folder besides.
+
+std::string percent_decoded(const std::string& uri) {  // as tinygltf decodes URIs
+    std::string out;
+    const auto hex = [](char c) -> int {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return 0;
+    };
+    for (std::size_t i = 0; i < uri.size(); ++i) {
+        if (uri[i] == '+') {
+            out += ' ';
+        } else if (uri[i] == '%' && uri.size() > i + 2) {
+            out += static_cast<char>(hex(uri[i + 1]) << 4 | hex(uri[i + 2]));
+            i += 2;
+        } else {
+            out += uri[i];
+        }
+    }
+    return out;
+}
+
+// RFC 3986 §3.1: scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":". A Windows drive
+// letter ("C:/x.bin") reads as one too, and is refused with the rest.
+bool has_scheme(const std::string& uri) {
+    if (uri.empty() || !std::isalpha(static_cast<unsigned char>(uri[0]))) return false;
+    for (char c : uri) {
+        if (c == ':') return true;
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') return false;
+    }
+    return false;
+}
+
+bool is_data_uri(const std::string& uri) {
+    return uri.size() >= 5 && std::equal(uri.begin(), uri.begin() + 5, "data:", [](char a, char b) {
+               return std::tolower(static_cast<unsigned char>(a)) == b;
+           });
+}
+
+// True when `uri` names a file inside the model's folder (or is a data: URI).
+bool uri_stays_inside(const std::string& uri) {
+    if (is_data_uri(uri)) return true;
+    std::string decoded = percent_decoded(uri);
+    std::replace(decoded.begin(), decoded.end(), '\\', '/');
+    if (has_scheme(uri) || has_scheme(decoded)) return false;
+    if (!decoded.empty() && decoded.front() == '/') return false;
+    const std::filesystem::path normal = std::filesystem::path(decoded).lexically_normal();
+    return normal.empty() || *normal.begin() != "..";
+}
+
+// The JSON of a .gltf, or the JSON chunk of a .glb; discarded when it cannot be found or parsed
+// (tinygltf then says what is wrong).
+nlohmann::json document_json(const std::vector<std::uint8_t>& data, bool binary) {
+    const auto u32 = [&](std::size_t at) {
+        std::uint32_t v = 0;
+        for (int b = 0; b < 4; ++b) v |= std::uint32_t(data[at + static_cast<std::size_t>(b)]) << (8 * b);
+        return v;
+    };
+    const std::uint8_t* first = data.data();
+    std::size_t length = data.size();
+    if (binary) {
+        if (data.size() < 20 || u32(16) != 0x4E4F534Au || u32(12) > data.size() - 20)
+            return nlohmann::json(nlohmann::json::value_t::discarded);
+        first += 20;
+        length = u32(12);
+    }
+    return nlohmann::json::parse(first, first + length, nullptr, false);
+}
+
+// tinygltf turns JSON into its values recursively: deep nesting would overflow the stack. No
+// glTF needs more than a few levels; extras get generous room.
+constexpr int max_json_depth = 256;
+
+// The JSON text's deepest nesting of arrays and objects, counted without parsing (strings
+// skipped), stopping once past `limit`.
+int json_depth(const std::uint8_t* first, std::size_t length, int limit) {
+    int depth = 0, deepest = 0;
+    bool in_string = false, escaped = false;
+    for (std::size_t i = 0; i < length && deepest <= limit; ++i) {
+        const char c = static_cast<char>(first[i]);
+        if (in_string) {
+            if (escaped) escaped = false;
+            else if (c == '\\') escaped = true;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            deepest = std::max(deepest, ++depth);
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return deepest;
+}
+
+// The GLB container (glTF 2.0 §4.4) as far as tinygltf does not check it: the version, and a
+// BIN chunk that fits in the file. Then the JSON's nesting, for .glb and .gltf alike.
+Status check_container(const std::vector<std::uint8_t>& data, bool binary, const std::string& file) {
+    const auto u32 = [&](std::size_t at) {
+        std::uint32_t v = 0;
+        for (int b = 0; b < 4; ++b) v |= std::uint32_t(data[at + static_cast<std::size_t>(b)]) << (8 * b);
+        return v;
+    };
+    const std::uint8_t* json = data.data();
+    std::size_t json_length = data.size();
+    if (binary) {
+        if (data.size() < 20) return bad_input(file, "not a valid GLB file: it is shorter than its header");
+        if (u32(4) != 2)
+            return bad_input(file, "not a valid GLB file: version " + std::to_string(u32(4)) +
+                                       " (only glTF 2.0 is supported)");
+        if (u32(12) <= data.size() - 20) {
+            json += 20;
+            json_length = u32(12);
+            const std::size_t bin_at = 20 + static_cast<std::size_t>(u32(12));
+            if (data.size() >= bin_at + 8 && u32(bin_at) > data.size() - bin_at - 8)
+                return bad_input(file, "not a valid GLB file: the BIN chunk claims " + std::to_string(u32(bin_at)) +
+                                           " bytes but only " + std::to_string(data.size() - bin_at - 8) +
+                                           " follow");
+        }
+    }
+    if (json_depth(json, json_length, max_json_depth) > max_json_depth)
+        return bad_input(file, "the JSON is nested deeper than " + std::to_string(max_json_depth) + " levels");
+    return Ok{};
+}
+
+// The extensions we cannot decode: required, they make the file unreadable to us.
+constexpr std::array<std::string_view, 4> undecodable_extensions = {
+    "KHR_draco_mesh_compression", "EXT_meshopt_compression", "KHR_texture_basisu", "EXT_texture_webp"};
+
+bool is_undecodable(const std::string& name) {
+    return std::find(undecodable_extensions.begin(), undecodable_extensions.end(), name) !=
+           undecodable_extensions.end();
+}
+
+// Checks made on the JSON before tinygltf reads a byte more: URIs and required extensions.
+Status check_document(const nlohmann::json& doc, const std::string& file) {
+    if (!doc.is_object()) return Ok{};
+    if (const auto required = doc.find("extensionsRequired"); required != doc.end() && required->is_array())
+        for (const nlohmann::json& name : *required)
+            if (name.is_string() && is_undecodable(name.get<std::string>()))
+                return bad_input(file, "unsupported: " + name.get<std::string>());
+    for (const char* kind : {"buffers", "images"}) {
+        const auto list = doc.find(kind);
+        if (list == doc.end() || !list->is_array()) continue;
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const nlohmann::json& item = (*list)[i];
+            if (!item.is_object()) continue;
+            const auto uri = item.find("uri");
+            if (uri == item.end() || !uri->is_string()) continue;
+            const std::string text = uri->get<std::string>();
+            if (!uri_stays_inside(text))
+                return bad_input(file, "refers to a file outside its folder: " + text,
+                                 std::string(kind).substr(0, std::string(kind).size() - 1) + " " +
+                                     std::to_string(i));
+        }
+    }
+    return Ok{};
+}
+
+// tinygltf's file access, confined to the model's folder (symbolic links resolved).
+struct Confinement {
+    std::filesystem::path folder;  // canonical
+};
+
+bool inside_folder(const std::string& path, void* user_data) {
+    const auto* confinement = static_cast<const Confinement*>(user_data);
+    std::error_code ec;
+    const std::filesystem::path resolved = std::filesystem::weakly_canonical(path, ec);
+    if (ec) return false;
+    const auto [folder_end, resolved_end] =
+        std::mismatch(confinement->folder.begin(), confinement->folder.end(), resolved.begin(), resolved.end());
+    return folder_end == confinement->folder.end();
+}
+
+bool confined_file_exists(const std::string& path, void* user_data) {
+    std::error_code ec;
+    return inside_folder(path, user_data) && std::filesystem::is_regular_file(path, ec);
+}
+
+std::string unexpanded_path(const std::string& path, void*) { return path; }  // no ~ or $VAR
+
+bool confined_read(std::vector<unsigned char>* out, std::string* error, const std::string& path,
+                   void* user_data) {
+    if (!inside_folder(path, user_data)) {
+        if (error) *error = "outside the model's folder";
+        return false;
+    }
+    Result<std::vector<std::uint8_t>> bytes = read_file(path);
+    if (!bytes) {
+        if (error) *error = bytes.error().reason;
+        return false;
+    }
+    *out = std::move(bytes.value());
+    return true;
+}
+
+bool confined_write(std::string* error, const std::string&, const std::vector<unsigned char>&, void*) {
+    if (error) *error = "the importer writes no files";
+    return false;
+}
+
+// tinygltf's own lines about image files it could not find: import says it once, better.
+bool is_missing_image_warning(const std::string& line) {
+    return line.starts_with("File not found") || line.starts_with("Failed to load external 'uri' for image");
+}
+
 Result<tinygltf::Model> parse(const std::filesystem::path& path, EncodedImages& kept,
-                              std::vector<std::string>& warnings) {
+                              std::vector<std::string>& warnings, bool& binary) {
     const std::string file = path.string();
     Result<std::vector<std::uint8_t>> bytes = read_file(path);
     if (!bytes) return bytes.error();
     const std::vector<std::uint8_t>& data = bytes.value();
     if (data.empty()) return bad_input(file, "the file is empty");
     if (data.size() > UINT_MAX) return bad_input(file, "glTF files over 4 GiB are not supported");
+    binary = data.size() >= 4 && std::memcmp(data.data(), "glTF", 4) == 0;
+    if (Status s = check_container(data, binary, file); !s) return s.error();
+    if (Status s = check_document(document_json(data, binary), file); !s) return s.error();
+
+    std::error_code ec;
+    const std::filesystem::path folder = std::filesystem::absolute(path, ec).parent_path();
+    Confinement confinement{std::filesystem::weakly_canonical(folder, ec)};
+    if (ec) confinement.folder = folder.lexically_normal();
 
     tinygltf::TinyGLTF loader;
     loader.SetImageLoader(&keep_encoded_image, &kept);
+    loader.SetFsCallbacks({&confined_file_exists, &unexpanded_path, &confined_read, &confined_write, &confinement});
     tinygltf::Model gltf;
     std::string error, warning;
-    const std::string base_dir = path.parent_path().string();
-    const bool binary = data.size() >= 4 && std::memcmp(data.data(), "glTF", 4) == 0;
+    const std::string base_dir = folder.string();
     bool loaded = false;
     try {
         loaded = binary ? loader.LoadBinaryFromMemory(&gltf, &error, &warning, data.data(),
@@ -87,18 +310,28 @@ Result<tinygltf::Model> parse(const std::filesystem::path& path, EncodedImages& 
     }
     std::istringstream lines(warning);
     for (std::string line; std::getline(lines, line);)
-        if (!line.empty()) warnings.push_back(line);
+        if (!line.empty() && !is_missing_image_warning(line)) warnings.push_back(line);
     return gltf;
+}
+
+// What we read of glTF's extensions: the material and texture ones, quantized attributes.
+bool is_supported_extension(const std::string& name) {
+    // Other KHR_materials_* extensions add to the core material, which is still read.
+    return name == "KHR_mesh_quantization" || name == "KHR_texture_transform" || name.starts_with("KHR_materials_");
 }
 
 Status check_required_extensions(const tinygltf::Model& gltf, const std::string& file,
                                  std::vector<std::string>& warnings) {
     for (const std::string& name : gltf.extensionsRequired) {
-        if (name == "KHR_mesh_quantization" || name.starts_with("KHR_materials_")) continue;
-        if (name == "KHR_draco_mesh_compression" || name == "EXT_meshopt_compression" ||
-            name == "KHR_texture_basisu" || name == "EXT_texture_webp")
-            return bad_input(file, "requires extension " + name + ", which is not supported");
-        warnings.push_back("required extension " + name + " is not supported; ignored");
+        if (is_undecodable(name)) return bad_input(file, "unsupported: " + name);
+        if (!is_supported_extension(name))
+            warnings.push_back("required extension " + name + " is not supported; ignored");
+    }
+    for (const std::string& name : gltf.extensionsUsed) {
+        const bool required = std::find(gltf.extensionsRequired.begin(), gltf.extensionsRequired.end(), name) !=
+                              gltf.extensionsRequired.end();
+        if (is_undecodable(name) && !required)
+            warnings.push_back("uses " + name + ", which is not supported; its fallback is used");
     }
     return Ok{};
 }
@@ -126,6 +359,17 @@ std::span<const std::uint8_t> buffer_view_bytes(const tinygltf::Model& gltf, int
     return {buffer.data() + view.byteOffset, view.byteLength};
 }
 
+// The texture indices in a material extension object: every member named "...Texture".
+void extension_textures(const tinygltf::Value& extension, const std::function<void(int)>& use) {
+    if (!extension.IsObject()) return;
+    for (const std::string& key : extension.Keys()) {
+        if (!key.ends_with("Texture")) continue;
+        const tinygltf::Value& info = extension.Get(key);
+        if (info.IsObject() && info.Has("index") && info.Get("index").IsNumber())
+            use(info.Get("index").GetNumberAsInt());
+    }
+}
+
 // The glTF images that some material's texture uses.
 std::vector<bool> referenced_images(const tinygltf::Model& gltf) {
     std::vector<bool> used(gltf.images.size(), false);
@@ -140,13 +384,35 @@ std::vector<bool> referenced_images(const tinygltf::Model& gltf) {
         mark(m.normalTexture.index);
         mark(m.occlusionTexture.index);
         mark(m.emissiveTexture.index);
+        for (const auto& [name, extension] : m.extensions) extension_textures(extension, mark);
     }
     return used;
 }
 
-// Decodes every referenced image (in parallel) into the model and fills `image_slots`. An image
-// that is missing or cannot be decoded gets slot -1 and a warning: a broken texture should not
-// lose the model.
+// A visible stand-in for a texture file that is missing: a 64x64 magenta and black checker.
+Image placeholder_image(const std::string& name) {
+    constexpr int side = 64, square = 8;
+    Image image;
+    image.name = name;
+    image.width = side;
+    image.height = side;
+    image.placeholder = true;
+    image.rgba8.resize(side * side * 4);
+    for (int y = 0; y < side; ++y)
+        for (int x = 0; x < side; ++x) {
+            const bool magenta = ((x / square) + (y / square)) % 2 == 0;
+            std::uint8_t* p = &image.rgba8[static_cast<std::size_t>((y * side + x) * 4)];
+            p[0] = magenta ? 255 : 0;
+            p[1] = 0;
+            p[2] = magenta ? 255 : 0;
+            p[3] = 255;
+        }
+    return image;
+}
+
+// Decodes every referenced image (in parallel) into the model and fills `image_slots`. A file
+// that is missing becomes a placeholder; an image that cannot be decoded gets slot -1; both
+// with a warning: a broken texture should not lose the model.
 void decode_referenced_images(Converter& c) {
     const std::vector<bool> used = referenced_images(c.gltf);
     std::vector<std::size_t> indices;
@@ -160,6 +426,13 @@ void decode_referenced_images(Converter& c) {
             bytes = buffer_view_bytes(c.gltf, source.bufferView);
         else if (i < c.kept.bytes.size())
             bytes = c.kept.bytes[i];
+        if (bytes.empty() && source.bufferView < 0 && !source.uri.empty() && !is_data_uri(source.uri)) {
+            c.model.warnings.push_back("image " + std::to_string(i) + ": texture file '" + source.uri +
+                                       "' is missing; a placeholder is shown");
+            c.image_slots[i] = static_cast<int>(c.model.images.size());
+            c.model.images.push_back(placeholder_image(source.name.empty() ? source.uri : source.name));
+            continue;
+        }
         if (bytes.empty()) {
             c.model.warnings.push_back("image " + std::to_string(i) + " ('" + source.uri +
                                        "') could not be read; texture dropped");
@@ -195,7 +468,40 @@ Wrap wrap_mode(int gl_wrap) {
     }
 }
 
-TextureRef texture_ref(Converter& c, int texture_index, int texcoord, const std::string& where) {
+// Reading tinygltf::Value objects (extensions) with the extension's defaults.
+float number_or(const tinygltf::Value& object, const char* key, float fallback) {
+    if (!object.IsObject() || !object.Has(key)) return fallback;
+    const tinygltf::Value& v = object.Get(key);
+    if (!v.IsNumber()) return fallback;
+    const double d = v.GetNumberAsDouble();
+    return std::isfinite(d) ? static_cast<float>(d) : fallback;
+}
+
+template <int N>
+glm::vec<N, float> vector_or(const tinygltf::Value& object, const char* key, glm::vec<N, float> fallback) {
+    if (!object.IsObject() || !object.Has(key)) return fallback;
+    const tinygltf::Value& v = object.Get(key);
+    if (!v.IsArray() || v.ArrayLen() != N) return fallback;
+    glm::vec<N, float> out;
+    for (int i = 0; i < N; ++i) {
+        if (!v.Get(i).IsNumber()) return fallback;
+        const double d = v.Get(i).GetNumberAsDouble();
+        if (!std::isfinite(d)) return fallback;
+        out[i] = static_cast<float>(d);
+    }
+    return out;
+}
+
+// A textureInfo's TEXCOORD set: 0 or 1, the sets the model keeps.
+int texcoord_set(Converter& c, int texcoord, const std::string& where) {
+    if (texcoord == 0 || texcoord == 1) return texcoord;
+    c.model.warnings.push_back(where + " uses TEXCOORD_" + std::to_string(texcoord) +
+                               "; only TEXCOORD_0 and TEXCOORD_1 are kept, TEXCOORD_0 is used");
+    return 0;
+}
+
+TextureRef texture_ref(Converter& c, int texture_index, int texcoord, const tinygltf::ExtensionMap& extensions,
+                       const std::string& where) {
     TextureRef ref;
     if (texture_index < 0) return ref;
     if (static_cast<std::size_t>(texture_index) >= c.gltf.textures.size()) {
@@ -207,20 +513,102 @@ TextureRef texture_ref(Converter& c, int texture_index, int texcoord, const std:
     ref.image = image_slot(c, texture.source);
     if (texture.source < 0)
         c.model.warnings.push_back(where + " uses a texture with no PNG/JPEG source; dropped");
+    else if (static_cast<std::size_t>(texture.source) >= c.gltf.images.size())
+        c.model.warnings.push_back(where + " uses image " + std::to_string(texture.source) +
+                                   ", which does not exist; dropped");
     if (texture.sampler >= 0 && static_cast<std::size_t>(texture.sampler) < c.gltf.samplers.size()) {
         const tinygltf::Sampler& sampler = c.gltf.samplers[static_cast<std::size_t>(texture.sampler)];
         ref.wrap_s = wrap_mode(sampler.wrapS);
         ref.wrap_t = wrap_mode(sampler.wrapT);
     }
-    ref.texcoord = texcoord;
-    if (texcoord != 0)
-        c.model.warnings.push_back(where + " uses TEXCOORD_" + std::to_string(texcoord) +
-                                   "; only TEXCOORD_0 is kept");
+    // KHR_texture_transform: offset, rotation, scale, and a texCoord that overrides the info's.
+    if (const auto found = extensions.find("KHR_texture_transform"); found != extensions.end()) {
+        const tinygltf::Value& t = found->second;
+        ref.transform.offset = vector_or<2>(t, "offset", glm::vec2(0.0f));
+        ref.transform.rotation = number_or(t, "rotation", 0.0f);
+        ref.transform.scale = vector_or<2>(t, "scale", glm::vec2(1.0f));
+        if (t.IsObject() && t.Has("texCoord") && t.Get("texCoord").IsNumber())
+            texcoord = t.Get("texCoord").GetNumberAsInt();
+    }
+    ref.texcoord = texcoord_set(c, texcoord, where);
     return ref;
+}
+
+// A textureInfo held in an extension object (tinygltf leaves those as JSON values).
+TextureRef extension_texture(Converter& c, const tinygltf::Value& extension, const char* key,
+                             const std::string& where, float* scale = nullptr) {
+    if (!extension.IsObject() || !extension.Has(key)) return {};
+    const tinygltf::Value& info = extension.Get(key);
+    if (!info.IsObject() || !info.Has("index") || !info.Get("index").IsNumber()) return {};
+    tinygltf::ExtensionMap extensions;
+    if (info.Has("extensions") && info.Get("extensions").IsObject()) {
+        const tinygltf::Value& ext = info.Get("extensions");
+        for (const std::string& name : ext.Keys()) extensions.emplace(name, ext.Get(name));
+    }
+    if (scale) *scale = number_or(info, "scale", 1.0f);
+    const int texcoord = info.Has("texCoord") && info.Get("texCoord").IsNumber() ? info.Get("texCoord").GetNumberAsInt() : 0;
+    return texture_ref(c, info.Get("index").GetNumberAsInt(), texcoord, extensions, where + " " + key);
 }
 
 glm::vec4 vec4_or(const std::vector<double>& v, glm::vec4 fallback) {
     return v.size() == 4 ? glm::vec4(v[0], v[1], v[2], v[3]) : fallback;
+}
+
+// The KHR_materials_* extensions, read per the Khronos specifications with their defaults.
+void read_material_extensions(Converter& c, const tinygltf::ExtensionMap& extensions, const std::string& where,
+                              Material& out) {
+    const auto find = [&](const char* name) -> const tinygltf::Value* {
+        const auto it = extensions.find(name);
+        return it == extensions.end() ? nullptr : &it->second;
+    };
+    if (const tinygltf::Value* e = find("KHR_materials_emissive_strength"))
+        out.emissive_strength = number_or(*e, "emissiveStrength", 1.0f);
+    if (find("KHR_materials_unlit")) out.unlit = true;
+    if (const tinygltf::Value* e = find("KHR_materials_ior")) out.ior = number_or(*e, "ior", 1.5f);
+    if (const tinygltf::Value* e = find("KHR_materials_sheen")) {
+        out.sheen.enabled = true;
+        out.sheen.colour = vector_or<3>(*e, "sheenColorFactor", glm::vec3(0.0f));
+        out.sheen.roughness = number_or(*e, "sheenRoughnessFactor", 0.0f);
+        out.sheen.colour_texture = extension_texture(c, *e, "sheenColorTexture", where);
+        out.sheen.roughness_texture = extension_texture(c, *e, "sheenRoughnessTexture", where);
+    }
+    if (const tinygltf::Value* e = find("KHR_materials_clearcoat")) {
+        out.clearcoat.enabled = true;
+        out.clearcoat.factor = number_or(*e, "clearcoatFactor", 0.0f);
+        out.clearcoat.roughness = number_or(*e, "clearcoatRoughnessFactor", 0.0f);
+        out.clearcoat.texture = extension_texture(c, *e, "clearcoatTexture", where);
+        out.clearcoat.roughness_texture = extension_texture(c, *e, "clearcoatRoughnessTexture", where);
+        out.clearcoat.normal_texture =
+            extension_texture(c, *e, "clearcoatNormalTexture", where, &out.clearcoat.normal_scale);
+    }
+    if (const tinygltf::Value* e = find("KHR_materials_specular")) {
+        out.specular.enabled = true;
+        out.specular.factor = number_or(*e, "specularFactor", 1.0f);
+        out.specular.colour = vector_or<3>(*e, "specularColorFactor", glm::vec3(1.0f));
+        out.specular.texture = extension_texture(c, *e, "specularTexture", where);
+        out.specular.colour_texture = extension_texture(c, *e, "specularColorTexture", where);
+    }
+    if (const tinygltf::Value* e = find("KHR_materials_transmission")) {
+        out.transmission.enabled = true;
+        out.transmission.factor = number_or(*e, "transmissionFactor", 0.0f);
+        out.transmission.texture = extension_texture(c, *e, "transmissionTexture", where);
+    }
+    if (const tinygltf::Value* e = find("KHR_materials_volume")) {
+        out.volume.enabled = true;
+        out.volume.thickness = number_or(*e, "thicknessFactor", 0.0f);
+        out.volume.thickness_texture = extension_texture(c, *e, "thicknessTexture", where);
+        out.volume.attenuation_distance = number_or(*e, "attenuationDistance", 0.0f);  // absent: infinite
+        out.volume.attenuation_colour = vector_or<3>(*e, "attenuationColor", glm::vec3(1.0f));
+    }
+    if (const tinygltf::Value* e = find("KHR_materials_iridescence")) {
+        out.iridescence.enabled = true;
+        out.iridescence.factor = number_or(*e, "iridescenceFactor", 0.0f);
+        out.iridescence.texture = extension_texture(c, *e, "iridescenceTexture", where);
+        out.iridescence.ior = number_or(*e, "iridescenceIor", 1.3f);
+        out.iridescence.thickness_min_nm = number_or(*e, "iridescenceThicknessMinimum", 100.0f);
+        out.iridescence.thickness_max_nm = number_or(*e, "iridescenceThicknessMaximum", 400.0f);
+        out.iridescence.thickness_texture = extension_texture(c, *e, "iridescenceThicknessTexture", where);
+    }
 }
 
 Material read_material(Converter& c, const tinygltf::Material& m, std::size_t index) {
@@ -240,12 +628,17 @@ Material read_material(Converter& c, const tinygltf::Material& m, std::size_t in
                                               : AlphaMode::Opaque;
     out.alpha_cutoff = static_cast<float>(m.alphaCutoff);
     out.double_sided = m.doubleSided;
-    out.base_color_texture = texture_ref(c, pbr.baseColorTexture.index, pbr.baseColorTexture.texCoord, where);
-    out.metallic_roughness_texture = texture_ref(c, pbr.metallicRoughnessTexture.index,
-                                                 pbr.metallicRoughnessTexture.texCoord, where);
-    out.normal_texture = texture_ref(c, m.normalTexture.index, m.normalTexture.texCoord, where);
-    out.occlusion_texture = texture_ref(c, m.occlusionTexture.index, m.occlusionTexture.texCoord, where);
-    out.emissive_texture = texture_ref(c, m.emissiveTexture.index, m.emissiveTexture.texCoord, where);
+    out.base_color_texture = texture_ref(c, pbr.baseColorTexture.index, pbr.baseColorTexture.texCoord,
+                                         pbr.baseColorTexture.extensions, where);
+    out.metallic_roughness_texture =
+        texture_ref(c, pbr.metallicRoughnessTexture.index, pbr.metallicRoughnessTexture.texCoord,
+                    pbr.metallicRoughnessTexture.extensions, where);
+    out.normal_texture = texture_ref(c, m.normalTexture.index, m.normalTexture.texCoord, m.normalTexture.extensions, where);
+    out.occlusion_texture =
+        texture_ref(c, m.occlusionTexture.index, m.occlusionTexture.texCoord, m.occlusionTexture.extensions, where);
+    out.emissive_texture =
+        texture_ref(c, m.emissiveTexture.index, m.emissiveTexture.texCoord, m.emissiveTexture.extensions, where);
+    read_material_extensions(c, m.extensions, where, out);
     return out;
 }
 
@@ -280,6 +673,40 @@ Status read_attribute(const Converter& c, const tinygltf::Primitive& prim, const
     return Ok{};
 }
 
+// COLOR_0 (glTF 2.0 §3.7.2.1): VEC3 or VEC4 of float or normalized unsigned byte/short, linear.
+Status read_colours(const Converter& c, const tinygltf::Primitive& prim, std::size_t vertex_count,
+                    const std::string& where, std::vector<glm::vec4>& out) {
+    const auto found = prim.attributes.find("COLOR_0");
+    if (found == prim.attributes.end()) return Ok{};
+    const int index = found->second;
+    const int components =
+        index >= 0 && static_cast<std::size_t>(index) < c.gltf.accessors.size()
+            ? tinygltf::GetNumComponentsInType(static_cast<std::uint32_t>(c.gltf.accessors[static_cast<std::size_t>(index)].type))
+            : 4;
+    Result<AccessorData> data = view_accessor(c.gltf, index, components == 3 ? 3 : 4, c.file, where);
+    if (!data) return data.error();
+    if (data->count != vertex_count)
+        return bad_input(c.file,
+                         "COLOR_0 has " + std::to_string(data->count) + " elements but POSITION has " +
+                             std::to_string(vertex_count),
+                         accessor_where(where, index));
+    if (data->component_type != TINYGLTF_COMPONENT_TYPE_FLOAT &&
+        data->component_type != TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE &&
+        data->component_type != TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT)
+        return bad_input(c.file, "COLOR_0 must be float, unsigned byte or unsigned short",
+                         accessor_where(where, index));
+    AccessorData colours = data.value();
+    colours.normalized = colours.component_type != TINYGLTF_COMPONENT_TYPE_FLOAT;  // required by glTF
+    if (colours.components == 3) {
+        const std::vector<glm::vec3> rgb = read_vectors<3>(colours);
+        out.resize(rgb.size());
+        for (std::size_t i = 0; i < rgb.size(); ++i) out[i] = glm::vec4(rgb[i], 1.0f);
+    } else {
+        out = read_vectors<4>(colours);
+    }
+    return Ok{};
+}
+
 Result<Mesh> read_primitive(const Converter& c, const tinygltf::Primitive& prim,
                             const std::string& where) {
     Mesh mesh;
@@ -297,6 +724,8 @@ Result<Mesh> read_primitive(const Converter& c, const tinygltf::Primitive& prim,
         if (Status s = read_attribute<4>(c, prim, "TANGENT", vertex_count, where, mesh.tangents); !s)
             return s.error();
     if (Status s = read_attribute<2>(c, prim, "TEXCOORD_0", vertex_count, where, mesh.uv0); !s) return s.error();
+    if (Status s = read_attribute<2>(c, prim, "TEXCOORD_1", vertex_count, where, mesh.uv1); !s) return s.error();
+    if (Status s = read_colours(c, prim, vertex_count, where, mesh.colours); !s) return s.error();
 
     std::vector<std::uint32_t> indices;
     if (prim.indices >= 0) {
@@ -403,6 +832,10 @@ Status add_node(Converter& c, int node_index, int parent, int depth) {
 // no scenes; and every mesh untransformed when there are not even nodes.
 Status add_scene(Converter& c) {
     const auto& scenes = c.gltf.scenes;
+    // tinygltf leaves -1 when the file names no default scene.
+    if (c.gltf.defaultScene < -1 ||
+        (c.gltf.defaultScene >= 0 && static_cast<std::size_t>(c.gltf.defaultScene) >= scenes.size()))
+        return bad_input(c.file, "the default scene " + std::to_string(c.gltf.defaultScene) + " does not exist");
     if (!scenes.empty()) {
         const std::size_t chosen = c.gltf.defaultScene >= 0 &&
                                            static_cast<std::size_t>(c.gltf.defaultScene) < scenes.size()
@@ -440,8 +873,11 @@ Result<Model> import_gltf(const std::filesystem::path& path) {
     Model model;
     model.source = path.string();
     EncodedImages kept;
-    Result<tinygltf::Model> gltf = parse(path, kept, model.warnings);
+    bool binary = false;
+    Result<tinygltf::Model> gltf = parse(path, kept, model.warnings, binary);
     if (!gltf) return gltf.error();
+    model.format = binary ? "glTF 2.0 (binary)" : "glTF 2.0 (JSON)";
+    model.extensions_used = gltf->extensionsUsed;
     if (Status s = check_required_extensions(gltf.value(), model.source, model.warnings); !s)
         return s.error();
 

@@ -11,9 +11,11 @@
 #include <exception>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <span>
 #include <utility>
 
+#include "assets/tangents.h"
 #include "core/files.h"
 
 namespace ocop::exporter {
@@ -75,11 +77,20 @@ Status check_texture_ref(const Model& model, const TextureRef& ref, const std::s
     return Ok{};
 }
 
+// Every texture slot of a material, core and extensions.
+std::array<const TextureRef*, 16> texture_refs(const Material& m) {
+    return {&m.base_color_texture,         &m.metallic_roughness_texture,  &m.normal_texture,
+            &m.occlusion_texture,          &m.emissive_texture,            &m.sheen.colour_texture,
+            &m.sheen.roughness_texture,    &m.clearcoat.texture,           &m.clearcoat.roughness_texture,
+            &m.clearcoat.normal_texture,   &m.specular.texture,            &m.specular.colour_texture,
+            &m.transmission.texture,       &m.volume.thickness_texture,    &m.iridescence.texture,
+            &m.iridescence.thickness_texture};
+}
+
 Status check_material(const Model& model, std::size_t index) {
     const Material& m = model.materials[index];
     const std::string where = "material " + std::to_string(index);
-    for (const TextureRef* ref : {&m.base_color_texture, &m.metallic_roughness_texture,
-                                  &m.normal_texture, &m.occlusion_texture, &m.emissive_texture})
+    for (const TextureRef* ref : texture_refs(m))
         if (Status s = check_texture_ref(model, *ref, where); !s) return s;
     return Ok{};
 }
@@ -108,6 +119,10 @@ Status check_mesh(const Model& model, std::size_t index) {
     if (Status s = check_attribute_count(model, mesh.normals, n, "normals", where); !s) return s;
     if (Status s = check_attribute_count(model, mesh.tangents, n, "tangents", where); !s) return s;
     if (Status s = check_attribute_count(model, mesh.uv0, n, "texture coordinates", where); !s)
+        return s;
+    if (Status s = check_attribute_count(model, mesh.uv1, n, "second texture coordinates", where); !s)
+        return s;
+    if (Status s = check_attribute_count(model, mesh.colours, n, "vertex colours", where); !s)
         return s;
     const auto largest = std::max_element(mesh.indices.begin(), mesh.indices.end());
     if (*largest >= n)
@@ -161,7 +176,29 @@ std::vector<glm::vec4> unit_tangents(const std::vector<glm::vec4>& tangents) {
     return out;
 }
 
+// COLOR_0 as float VEC4 (§3.7.2.1): each component within [0, 1].
+std::vector<glm::vec4> unit_colours(const std::vector<glm::vec4>& colours) {
+    std::vector<glm::vec4> out(colours.size());
+    std::transform(colours.begin(), colours.end(), out.begin(), [](const glm::vec4& c) {
+        glm::vec4 v;
+        for (int i = 0; i < 4; ++i) v[i] = std::isfinite(c[i]) ? std::clamp(c[i], 0.0f, 1.0f) : 1.0f;
+        return v;
+    });
+    return out;
+}
+
+// Texture coordinates must be finite numbers for the validator; NaN from a broken scan
+// becomes 0.
+std::vector<glm::vec2> finite_uvs(const std::vector<glm::vec2>& uvs) {
+    std::vector<glm::vec2> out(uvs.size());
+    std::transform(uvs.begin(), uvs.end(), out.begin(), [](const glm::vec2& uv) {
+        return glm::vec2(std::isfinite(uv.x) ? uv.x : 0.0f, std::isfinite(uv.y) ? uv.y : 0.0f);
+    });
+    return out;
+}
+
 Json vec3_json(const glm::vec3& v) { return Json::array({v.x, v.y, v.z}); }
+Json vec2_json(const glm::vec2& v) { return Json::array({v.x, v.y}); }
 
 // ---------------------------------------------------------------------------------------------
 // Images: the encoded bytes the file came with, or rgba8 as PNG.
@@ -227,6 +264,8 @@ private:
     Result<int> texture_for(const TextureRef& ref);
     Result<Json> texture_info(const TextureRef& ref);
     Result<Json> material_json(const Material& material);
+    Status add_material_extensions(const Material& material, Json& out);
+    void use_extension(const char* name) { extensions_used_.insert(name); }
     Status add_materials();
     Json primitive(int mesh_index);
     int gltf_mesh(const std::vector<int>& meshes);
@@ -250,6 +289,7 @@ private:
     std::map<std::pair<int, int>, int> texture_of_image_and_sampler_;
     std::map<int, Json> primitive_of_mesh_;
     std::map<std::vector<int>, int> gltf_mesh_of_list_;
+    std::set<std::string> extensions_used_;
 };
 
 int GlbEncoder::add_view(std::span<const std::uint8_t> data, int target) {
@@ -313,8 +353,14 @@ Json GlbEncoder::primitive_attributes(const Mesh& mesh) {
             add_accessor(add_view(as_bytes_of(unit_tangents(mesh.tangents)), kTargetArrayBuffer),
                          kComponentFloat, n, "VEC4");
     if (!mesh.uv0.empty())
-        attributes["TEXCOORD_0"] = add_accessor(add_view(as_bytes_of(mesh.uv0), kTargetArrayBuffer),
+        attributes["TEXCOORD_0"] = add_accessor(add_view(as_bytes_of(finite_uvs(mesh.uv0)), kTargetArrayBuffer),
                                                 kComponentFloat, n, "VEC2");
+    if (!mesh.uv1.empty())
+        attributes["TEXCOORD_1"] = add_accessor(add_view(as_bytes_of(finite_uvs(mesh.uv1)), kTargetArrayBuffer),
+                                                kComponentFloat, n, "VEC2");
+    if (!mesh.colours.empty())
+        attributes["COLOR_0"] = add_accessor(add_view(as_bytes_of(unit_colours(mesh.colours)), kTargetArrayBuffer),
+                                             kComponentFloat, n, "VEC4");
     return attributes;
 }
 
@@ -369,11 +415,24 @@ Result<int> GlbEncoder::texture_for(const TextureRef& ref) {
     return texture_it->second;
 }
 
-// Only TEXCOORD_0 is kept by the model, so texCoord is always the default 0 and left out.
+// §5.22 textureInfo: texCoord when not 0, KHR_texture_transform when not the identity.
 Result<Json> GlbEncoder::texture_info(const TextureRef& ref) {
     Result<int> texture = texture_for(ref);
     if (!texture) return texture.error();
-    return Json{{"index", *texture}};
+    Json info = {{"index", *texture}};
+    if (ref.texcoord > 0) info["texCoord"] = ref.texcoord;
+    const assets::TextureTransform& t = ref.transform;
+    const bool finite = std::isfinite(t.offset.x) && std::isfinite(t.offset.y) && std::isfinite(t.rotation) &&
+                        std::isfinite(t.scale.x) && std::isfinite(t.scale.y);
+    if (finite && !t.is_identity()) {
+        Json transform = Json::object();
+        if (t.offset != glm::vec2(0.0f)) transform["offset"] = vec2_json(t.offset);
+        if (t.rotation != 0.0f) transform["rotation"] = t.rotation;
+        if (t.scale != glm::vec2(1.0f)) transform["scale"] = vec2_json(t.scale);
+        info["extensions"] = {{"KHR_texture_transform", std::move(transform)}};
+        use_extension("KHR_texture_transform");
+    }
+    return info;
 }
 
 float unit_clamp(float v) { return std::isfinite(v) ? std::clamp(v, 0.0f, 1.0f) : 0.0f; }
@@ -411,7 +470,11 @@ Result<Json> GlbEncoder::material_json(const Material& material) {
         out["occlusionTexture"]["strength"] = unit_clamp(material.occlusion_strength);
     if (Status s = add_texture(out, "emissiveTexture", material.emissive_texture); !s)
         return s.error();
-    const glm::vec3 emissive = glm::clamp(material.emissive, glm::vec3(0.0f), glm::vec3(1.0f));
+    // Emissive above 1 (from other importers) moves its scale into the strength (below).
+    glm::vec3 emissive = glm::max(material.emissive, glm::vec3(0.0f));
+    if (!std::isfinite(emissive.r + emissive.g + emissive.b)) emissive = glm::vec3(0.0f);
+    const float brightest = std::max({emissive.r, emissive.g, emissive.b});
+    if (brightest > 1.0f) emissive /= brightest;
     if (emissive != glm::vec3(0.0f)) out["emissiveFactor"] = vec3_json(emissive);
     if (material.alpha_mode == assets::AlphaMode::Mask) {
         out["alphaMode"] = "MASK";
@@ -422,7 +485,97 @@ Result<Json> GlbEncoder::material_json(const Material& material) {
         out["alphaMode"] = "BLEND";
     }
     if (material.double_sided) out["doubleSided"] = true;
+    if (Status s = add_material_extensions(material, out); !s) return s.error();
     return out;
+}
+
+// The KHR_materials_* extensions, each written when the model uses it (enabled, or a value
+// other than the default); inside each, only values other than the extension's defaults.
+Status GlbEncoder::add_material_extensions(const Material& m, Json& out) {
+    Json extensions = Json::object();
+    Status status = Ok{};
+    const auto texture = [&](Json& where, const char* key, const TextureRef& ref) {
+        if (!ref.present() || !status) return;
+        Result<Json> info = texture_info(ref);
+        if (!info) {
+            status = info.error();
+            return;
+        }
+        where[key] = std::move(*info);
+    };
+    const auto factor = [](Json& where, const char* key, float value, float fallback) {
+        if (std::isfinite(value) && value != fallback) where[key] = value;
+    };
+    const auto colour = [](Json& where, const char* key, const glm::vec3& value, const glm::vec3& fallback) {
+        if (value != fallback && std::isfinite(value.r + value.g + value.b)) where[key] = vec3_json(value);
+    };
+
+    const glm::vec3 emissive = glm::max(m.emissive, glm::vec3(0.0f));
+    const float brightest = std::isfinite(emissive.r + emissive.g + emissive.b)
+                                ? std::max({emissive.r, emissive.g, emissive.b}) : 0.0f;
+    const float strength = (std::isfinite(m.emissive_strength) ? std::max(m.emissive_strength, 0.0f) : 1.0f) *
+                           std::max(brightest, 1.0f);
+    if (strength != 1.0f) extensions["KHR_materials_emissive_strength"] = {{"emissiveStrength", strength}};
+    if (m.unlit) extensions["KHR_materials_unlit"] = Json::object();
+    if (m.ior != 1.5f && std::isfinite(m.ior) && (m.ior == 0.0f || m.ior >= 1.0f))
+        extensions["KHR_materials_ior"] = {{"ior", m.ior}};
+    if (m.sheen.enabled) {
+        Json e = Json::object();
+        colour(e, "sheenColorFactor", glm::clamp(m.sheen.colour, 0.0f, 1.0f), glm::vec3(0.0f));
+        texture(e, "sheenColorTexture", m.sheen.colour_texture);
+        factor(e, "sheenRoughnessFactor", std::clamp(m.sheen.roughness, 0.0f, 1.0f), 0.0f);
+        texture(e, "sheenRoughnessTexture", m.sheen.roughness_texture);
+        extensions["KHR_materials_sheen"] = std::move(e);
+    }
+    if (m.clearcoat.enabled) {
+        Json e = Json::object();
+        factor(e, "clearcoatFactor", std::clamp(m.clearcoat.factor, 0.0f, 1.0f), 0.0f);
+        texture(e, "clearcoatTexture", m.clearcoat.texture);
+        factor(e, "clearcoatRoughnessFactor", std::clamp(m.clearcoat.roughness, 0.0f, 1.0f), 0.0f);
+        texture(e, "clearcoatRoughnessTexture", m.clearcoat.roughness_texture);
+        texture(e, "clearcoatNormalTexture", m.clearcoat.normal_texture);
+        if (e.contains("clearcoatNormalTexture"))
+            factor(e["clearcoatNormalTexture"], "scale", m.clearcoat.normal_scale, 1.0f);
+        extensions["KHR_materials_clearcoat"] = std::move(e);
+    }
+    if (m.specular.enabled) {
+        Json e = Json::object();
+        factor(e, "specularFactor", std::clamp(m.specular.factor, 0.0f, 1.0f), 1.0f);
+        texture(e, "specularTexture", m.specular.texture);
+        colour(e, "specularColorFactor", glm::max(m.specular.colour, glm::vec3(0.0f)), glm::vec3(1.0f));
+        texture(e, "specularColorTexture", m.specular.colour_texture);
+        extensions["KHR_materials_specular"] = std::move(e);
+    }
+    if (m.transmission.enabled) {
+        Json e = Json::object();
+        factor(e, "transmissionFactor", std::clamp(m.transmission.factor, 0.0f, 1.0f), 0.0f);
+        texture(e, "transmissionTexture", m.transmission.texture);
+        extensions["KHR_materials_transmission"] = std::move(e);
+    }
+    if (m.volume.enabled) {
+        Json e = Json::object();
+        factor(e, "thicknessFactor", std::max(m.volume.thickness, 0.0f), 0.0f);
+        texture(e, "thicknessTexture", m.volume.thickness_texture);
+        if (m.volume.attenuation_distance > 0.0f)  // 0 = infinite, the default (left out)
+            factor(e, "attenuationDistance", m.volume.attenuation_distance, 0.0f);
+        colour(e, "attenuationColor", glm::clamp(m.volume.attenuation_colour, 0.0f, 1.0f), glm::vec3(1.0f));
+        extensions["KHR_materials_volume"] = std::move(e);
+    }
+    if (m.iridescence.enabled) {
+        Json e = Json::object();
+        factor(e, "iridescenceFactor", std::clamp(m.iridescence.factor, 0.0f, 1.0f), 0.0f);
+        texture(e, "iridescenceTexture", m.iridescence.texture);
+        factor(e, "iridescenceIor", std::max(m.iridescence.ior, 1.0f), 1.3f);
+        factor(e, "iridescenceThicknessMinimum", std::max(m.iridescence.thickness_min_nm, 0.0f), 100.0f);
+        factor(e, "iridescenceThicknessMaximum", std::max(m.iridescence.thickness_max_nm, 0.0f), 400.0f);
+        texture(e, "iridescenceThicknessTexture", m.iridescence.thickness_texture);
+        extensions["KHR_materials_iridescence"] = std::move(e);
+    }
+    if (!status) return status;
+    if (extensions.empty()) return Ok{};
+    for (const auto& item : extensions.items()) use_extension(item.key().c_str());
+    out["extensions"] = std::move(extensions);
+    return Ok{};
 }
 
 Status GlbEncoder::add_materials() {
@@ -438,10 +591,26 @@ Status GlbEncoder::add_materials() {
     return Ok{};
 }
 
+// A material whose normal maps need a tangent space (the validator: MESH_PRIMITIVE_NO_TANGENT_SPACE
+// for a clearcoat normal map alone, a warning for a normal map).
+bool needs_tangents(const Model& model, const Mesh& mesh) {
+    if (!mesh.tangents.empty() || mesh.normals.empty() || mesh.uv0.empty()) return false;
+    if (mesh.material < 0 || static_cast<std::size_t>(mesh.material) >= model.materials.size()) return false;
+    const Material& m = model.materials[static_cast<std::size_t>(mesh.material)];
+    return m.normal_texture.present() || m.clearcoat.normal_texture.present();
+}
+
 Json GlbEncoder::primitive(int mesh_index) {
     const auto found = primitive_of_mesh_.find(mesh_index);
     if (found != primitive_of_mesh_.end()) return found->second;
-    const Mesh& mesh = model_.meshes[static_cast<std::size_t>(mesh_index)];
+    const Mesh* source = &model_.meshes[static_cast<std::size_t>(mesh_index)];
+    Mesh with_tangents;
+    if (needs_tangents(model_, *source)) {  // tangents as a viewer would generate them, written out
+        with_tangents = *source;
+        assets::generate_tangents(with_tangents);
+        source = &with_tangents;
+    }
+    const Mesh& mesh = *source;
     Json primitive = {{"attributes", primitive_attributes(mesh)}, {"indices", add_index_accessor(mesh)}};
     // mode is left out: TRIANGLES (4) is the default (§5.24.4).
     if (mesh.material >= 0) primitive["material"] = mesh.material;
@@ -509,6 +678,7 @@ Json GlbEncoder::document() const {
         {"version", "2.0"},
         {"generator", options_.generator.empty() ? std::string("OCOP Showroom ") + OCOP_VERSION
                                                  : options_.generator}};
+    if (!extensions_used_.empty()) doc["extensionsUsed"] = Json(extensions_used_);
     doc["scene"] = 0;
     doc["scenes"] = Json::array({{{"nodes", {0}}}});
     doc["nodes"] = nodes_;

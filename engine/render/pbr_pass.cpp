@@ -31,11 +31,12 @@ Owned<VkPipeline> create_pipeline(const Context& ctx, VkPipelineLayout layout, V
          .module = frag, .pName = "main"},
     }};
     const VkVertexInputBindingDescription binding{0, sizeof(GpuVertex), VK_VERTEX_INPUT_RATE_VERTEX};
-    const std::array<VkVertexInputAttributeDescription, 4> attributes{{
+    const std::array<VkVertexInputAttributeDescription, 5> attributes{{
         {0, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(GpuVertex, position)},
         {1, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(GpuVertex, normal)},
         {2, 0, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(GpuVertex, tangent)},
         {3, 0, VK_FORMAT_R32G32_SFLOAT, offsetof(GpuVertex, uv)},
+        {4, 0, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(GpuVertex, colour)},
     }};
     const VkPipelineVertexInputStateCreateInfo vertex_input{
         .sType = VK_STRUCTURE_TYPE_PIPELINE_VERTEX_INPUT_STATE_CREATE_INFO,

@@ -156,7 +156,8 @@ Result<GpuModel> upload_model(const Context& ctx, const assets::Model& model, co
             vertices.push_back({.position = mesh.positions[i],
                                 .normal = i < mesh.normals.size() ? mesh.normals[i] : glm::vec3(0, 1, 0),
                                 .tangent = i < mesh.tangents.size() ? mesh.tangents[i] : glm::vec4(1, 0, 0, 1),
-                                .uv = i < mesh.uv0.size() ? mesh.uv0[i] : glm::vec2(0)});
+                                .uv = i < mesh.uv0.size() ? mesh.uv0[i] : glm::vec2(0),
+                                .colour = i < mesh.colours.size() ? mesh.colours[i] : glm::vec4(1)});
         }
         indices.insert(indices.end(), mesh.indices.begin(), mesh.indices.end());
     }

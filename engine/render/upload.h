@@ -21,6 +21,7 @@ struct GpuVertex {
     glm::vec3 normal;
     glm::vec4 tangent;
     glm::vec2 uv;
+    glm::vec4 colour;  // linear RGBA vertex colour, multiplies the base colour; white when absent
 };
 
 // What every material may fall back on: samplers for each wrap mode and 1x1 textures for

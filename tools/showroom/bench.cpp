@@ -2,10 +2,15 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <functional>
+#include <system_error>
 #include <vector>
+
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
@@ -37,6 +42,24 @@ nlohmann::json time_runs(int runs, const std::function<bool()>& body) {
     return {{"runs", runs}, {"median_s", t[t.size() / 2]}, {"min_s", t.front()}};
 }
 
+// The process's resident memory now (/proc/self/statm), in bytes; 0 where unknown.
+std::uint64_t current_rss_bytes() {
+    std::FILE* f = std::fopen("/proc/self/statm", "r");
+    if (!f) return 0;
+    unsigned long long pages_total = 0, pages_resident = 0;
+    const int read = std::fscanf(f, "%llu %llu", &pages_total, &pages_resident);
+    std::fclose(f);
+    if (read != 2) return 0;
+    return pages_resident * static_cast<std::uint64_t>(sysconf(_SC_PAGESIZE));
+}
+
+// The most resident memory the process has held so far (getrusage: ru_maxrss is in KiB on Linux).
+std::uint64_t peak_rss_bytes() {
+    rusage usage{};
+    if (getrusage(RUSAGE_SELF, &usage) != 0) return 0;
+    return static_cast<std::uint64_t>(usage.ru_maxrss) * 1024u;
+}
+
 int fail(const Error& e) {
     std::fprintf(stderr, "showroom: %s\n", e.message().c_str());
     return e.exit_code();
@@ -46,11 +69,32 @@ int fail(const Error& e) {
 
 int run_bench(const BenchArgs& args, const Log& log) {
     nlohmann::json out{{"bench", args.what}, {"model", args.model}};
+    std::error_code size_error;
+    const std::uintmax_t file_bytes = std::filesystem::file_size(args.model, size_error);
+    if (!size_error) out["file_bytes"] = file_bytes;
+    // Memory of the first import in this fresh process: ru_maxrss right after it, and how far
+    // it rose above what the process held before it (the binary, its libraries, the heap so far).
+    const std::uint64_t rss_before = current_rss_bytes();
     const auto import_start = Clock::now();
     Result<assets::Model> first = assets::import(args.model);
     if (!first) return fail(first.error());
     out["first_import_s"] = seconds(import_start, Clock::now());
+    const std::uint64_t peak = peak_rss_bytes();
+    out["rss_before_import_bytes"] = rss_before;
+    out["peak_rss_bytes"] = peak;
+    out["import_peak_extra_bytes"] = peak > rss_before ? peak - rss_before : 0;
+    out["model_rss_bytes"] = current_rss_bytes();  // with the imported model still held
+    if (!size_error && file_bytes > 0) {
+        const double file = static_cast<double>(file_bytes);
+        out["peak_rss_per_file_byte"] = static_cast<double>(peak) / file;
+        out["import_peak_extra_per_file_byte"] = static_cast<double>(peak > rss_before ? peak - rss_before : 0) / file;
+    }
     out["triangles"] = first->triangle_count();
+    out["vertices"] = [&] {
+        std::size_t n = 0;
+        for (const assets::Mesh& mesh : first->meshes) n += mesh.positions.size();
+        return n;
+    }();
     auto model = std::make_shared<const assets::Model>(std::move(first).value());
 
     if (args.what == "import") {

@@ -17,7 +17,11 @@ struct BenchArgs {
     bool cpu = false;
 };
 
-// Prints one JSON object on stdout; returns the process exit code.
+// Prints one JSON object on stdout; returns the process exit code. Every benchmark first
+// imports the model once in this fresh process and reports `first_import_s`, `file_bytes`,
+// `peak_rss_bytes` (getrusage ru_maxrss right after that import), `import_peak_extra_bytes`
+// (that peak minus the resident memory just before the import) and both as multiples of the
+// file size; then `--runs` timed repetitions of the benchmark itself.
 int run_bench(const BenchArgs& args, const Log& log);
 
 }  // namespace ocop::cli

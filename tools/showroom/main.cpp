@@ -9,6 +9,7 @@
 
 #include "assets/import.h"
 #include "bench.h"
+#include "inspect.h"
 #include "core/files.h"
 #include "core/log.h"
 #include "export/glb_writer.h"
@@ -136,6 +137,13 @@ int main(int argc, char** argv) {
         ->required();
     exp->add_option("-o,--out", export_out, "Output .glb file")->required();
 
+    cli::InspectArgs inspect_args;
+    CLI::App* inspect = app.add_subcommand(
+        "inspect", "What models hold: format, triangles, materials, textures, bounds (m), warnings");
+    inspect->add_option("FILE", inspect_args.files, "Models (" + assets::supported_model_list() + ")")
+        ->required();
+    inspect->add_flag("--json", inspect_args.json, "Print a JSON array, one object per file");
+
     cli::BenchArgs bench_args;
     std::string bench_size = "2048x2048";
     CLI::App* bench = app.add_subcommand("bench", "Measure import, render or export of a model; prints JSON");
@@ -188,6 +196,7 @@ int main(int argc, char** argv) {
     log.out = stdout;
     if (*photo) return run_photo(photo_args, log);
     if (*exp) return run_export(export_model, export_out, log);
+    if (*inspect) return cli::run_inspect(inspect_args);
     if (*bench) {
         Result<photo::ImageSize> size = photo::parse_image_size(bench_size, "--size");
         if (!size) return report(size.error());

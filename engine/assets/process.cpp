@@ -1,0 +1,298 @@
+#include "assets/process.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <exception>
+#include <functional>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+
+#include <meshoptimizer.h>
+#include <stb_image_resize.h>  // the implementation is compiled into Debian's libstb
+
+// Named, not anonymous: the unity build puts every assets source in one translation unit.
+namespace ocop::assets::process_detail {
+
+// Runs work(i) for i in [0, count) on up to the machine's cores; the first exception thrown
+// (std::bad_alloc on a huge scan) is rethrown here after every worker has stopped.
+void parallel_for(std::size_t count, const std::function<void(std::size_t)>& work) {
+    const std::size_t threads =
+        std::min<std::size_t>(count, std::max(1u, std::thread::hardware_concurrency()));
+    if (threads <= 1) {
+        for (std::size_t i = 0; i < count; ++i) work(i);
+        return;
+    }
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr failure;
+    std::mutex failure_mutex;
+    const auto run = [&] {
+        for (std::size_t i; (i = next.fetch_add(1)) < count;) {
+            try {
+                work(i);
+            } catch (...) {
+                const std::lock_guard lock(failure_mutex);
+                if (!failure) failure = std::current_exception();
+                next = count;
+            }
+        }
+    };
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(run);
+    run();
+    for (std::thread& thread : pool) thread.join();
+    if (failure) std::rethrow_exception(failure);
+}
+
+// Whether meshoptimizer may safely run: whole triangles, indices in range, attributes aligned.
+bool well_formed(const Mesh& mesh) {
+    const std::size_t n = mesh.positions.size();
+    if (n == 0 || mesh.indices.empty() || mesh.indices.size() % 3 != 0) return false;
+    for (std::size_t size : {mesh.normals.size(), mesh.tangents.size(), mesh.uv0.size(), mesh.uv1.size(),
+                             mesh.colours.size()})
+        if (size != 0 && size != n) return false;
+    for (std::uint32_t i : mesh.indices)
+        if (i >= n) return false;
+    return true;
+}
+
+template <typename T>
+void remap_attribute(std::vector<T>& attribute, const std::vector<unsigned int>& remap, std::size_t new_count) {
+    if (attribute.empty()) return;
+    std::vector<T> result(new_count);
+    meshopt_remapVertexBuffer(result.data(), attribute.data(), attribute.size(), sizeof(T), remap.data());
+    attribute = std::move(result);
+}
+
+void remap_vertices(Mesh& mesh, const std::vector<unsigned int>& remap, std::size_t new_count) {
+    remap_attribute(mesh.positions, remap, new_count);
+    remap_attribute(mesh.normals, remap, new_count);
+    remap_attribute(mesh.tangents, remap, new_count);
+    remap_attribute(mesh.uv0, remap, new_count);
+    remap_attribute(mesh.uv1, remap, new_count);
+    remap_attribute(mesh.colours, remap, new_count);
+    meshopt_remapIndexBuffer(mesh.indices.data(), mesh.indices.data(), mesh.indices.size(), remap.data());
+    for (Mesh::Lod& lod : mesh.lods)
+        meshopt_remapIndexBuffer(lod.indices.data(), lod.indices.data(), lod.indices.size(), remap.data());
+}
+
+template <typename T>
+void add_stream(std::vector<meshopt_Stream>& streams, const std::vector<T>& attribute) {
+    if (!attribute.empty()) streams.push_back({attribute.data(), sizeof(T), sizeof(T)});
+}
+
+// Index: one vertex per distinct combination of every attribute (bitwise), unreferenced
+// vertices dropped.
+void weld(Mesh& mesh) {
+    std::vector<meshopt_Stream> streams;
+    add_stream(streams, mesh.positions);
+    add_stream(streams, mesh.normals);
+    add_stream(streams, mesh.tangents);
+    add_stream(streams, mesh.uv0);
+    add_stream(streams, mesh.uv1);
+    add_stream(streams, mesh.colours);
+    std::vector<unsigned int> remap(mesh.positions.size());
+    const std::size_t unique = meshopt_generateVertexRemapMulti(remap.data(), mesh.indices.data(), mesh.indices.size(),
+                                                                mesh.positions.size(), streams.data(), streams.size());
+    bool identity = unique == mesh.positions.size();
+    for (std::size_t v = 0; identity && v < remap.size(); ++v) identity = remap[v] == v;
+    if (!identity) remap_vertices(mesh, remap, unique);
+}
+
+// Vertex fetch: vertices in the order the (main) index buffer first uses them.
+void order_for_fetch(Mesh& mesh) {
+    std::vector<unsigned int> remap(mesh.positions.size());
+    const std::size_t used = meshopt_optimizeVertexFetchRemap(remap.data(), mesh.indices.data(), mesh.indices.size(),
+                                                              mesh.positions.size());
+    remap_vertices(mesh, remap, used);
+}
+
+// A cheap fingerprint (sizes and a few samples); equality is then checked in full.
+std::size_t fingerprint(const Mesh& mesh) {
+    std::size_t h = mesh.positions.size() * 1000003u ^ mesh.indices.size();
+    const auto mix = [&h](float f) { h = h * 31u + std::hash<float>{}(f); };
+    for (std::size_t i : {std::size_t{0}, mesh.positions.size() / 2, mesh.positions.size() - 1}) {
+        mix(mesh.positions[i].x);
+        mix(mesh.positions[i].y);
+        mix(mesh.positions[i].z);
+    }
+    h = h * 31u + (mesh.normals.empty() ? 0u : 1u) + (mesh.uv0.empty() ? 0u : 2u) + (mesh.tangents.empty() ? 0u : 4u);
+    return h;
+}
+
+bool same_geometry(const Mesh& a, const Mesh& b) {
+    return a.indices == b.indices && a.positions == b.positions && a.normals == b.normals &&
+           a.tangents == b.tangents && a.uv0 == b.uv0 && a.uv1 == b.uv1 && a.colours == b.colours &&
+           a.lods.empty() && b.lods.empty();
+}
+
+bool is_colour_slot_image(const Model& model, int image) {
+    for (const Material& m : model.materials)
+        if (m.base_color_texture.image == image || m.emissive_texture.image == image ||
+            m.sheen.colour_texture.image == image || m.specular.colour_texture.image == image)
+            return true;
+    return false;
+}
+
+}  // namespace ocop::assets::process_detail
+
+namespace ocop::assets {
+
+void build_lods(Mesh& mesh, std::size_t smallest_triangles, float max_error) {
+    mesh.lods.clear();
+    if (!process_detail::well_formed(mesh) || smallest_triangles == 0) return;
+    // meshopt_simplify's error is relative to the extent of the positions it is given: keep it
+    // relative to the whole mesh's extent while each level works on its own (compacted) vertices.
+    const float mesh_extent = meshopt_simplifyScale(&mesh.positions[0].x, mesh.positions.size(), sizeof(glm::vec3));
+    std::vector<std::uint32_t> level = mesh.indices;  // in the compact numbering below
+    std::vector<glm::vec3> positions = mesh.positions;
+    std::vector<std::uint32_t> original(mesh.positions.size());  // compact vertex -> mesh vertex
+    for (std::size_t v = 0; v < original.size(); ++v) original[v] = static_cast<std::uint32_t>(v);
+    float error = 0.0f;
+    std::vector<std::uint32_t> simplified;
+    while (level.size() / 3 / 2 >= smallest_triangles && error < max_error) {
+        const std::size_t target = level.size() / 3 / 2 * 3;
+        const float extent = meshopt_simplifyScale(&positions[0].x, positions.size(), sizeof(glm::vec3));
+        const float to_local = extent > 0.0f ? mesh_extent / extent : 1.0f;
+        simplified.resize(level.size());
+        float step_error = 0.0f;
+        const std::size_t count =
+            meshopt_simplify(simplified.data(), level.data(), level.size(), &positions[0].x, positions.size(),
+                             sizeof(glm::vec3), target, (max_error - error) * to_local, 0, &step_error);
+        // Stop when the simplifier cannot reach a useful reduction within the error budget.
+        if (count == 0 || count > level.size() * 9 / 10) break;
+        error += step_error / to_local;
+        simplified.resize(count);
+        Mesh::Lod lod{std::vector<std::uint32_t>(count), error};
+        for (std::size_t i = 0; i < count; ++i) lod.indices[i] = original[simplified[i]];
+        mesh.lods.push_back(std::move(lod));
+        // The next level sees only the vertices this one uses: each call costs its own size.
+        std::vector<unsigned int> remap(positions.size());
+        const std::size_t used = meshopt_optimizeVertexFetchRemap(remap.data(), simplified.data(), count, positions.size());
+        std::vector<glm::vec3> compact(used);
+        std::vector<std::uint32_t> compact_original(used);
+        for (std::size_t v = 0; v < remap.size(); ++v)
+            if (remap[v] != ~0u) {
+                compact[remap[v]] = positions[v];
+                compact_original[remap[v]] = original[v];
+            }
+        level.resize(count);
+        meshopt_remapIndexBuffer(level.data(), simplified.data(), count, remap.data());
+        positions = std::move(compact);
+        original = std::move(compact_original);
+    }
+}
+
+void optimise_mesh(Mesh& mesh, std::size_t lod_smallest_triangles, float lod_max_error) {
+    using namespace process_detail;
+    if (!well_formed(mesh)) return;
+    weld(mesh);                                                    // index
+    if (lod_smallest_triangles > 0) build_lods(mesh, lod_smallest_triangles, lod_max_error);  // simplify
+    const std::size_t vertex_count = mesh.positions.size();
+    meshopt_optimizeVertexCache(mesh.indices.data(), mesh.indices.data(), mesh.indices.size(), vertex_count);
+    for (Mesh::Lod& lod : mesh.lods)
+        meshopt_optimizeVertexCache(lod.indices.data(), lod.indices.data(), lod.indices.size(), vertex_count);
+    meshopt_optimizeOverdraw(mesh.indices.data(), mesh.indices.data(), mesh.indices.size(), &mesh.positions[0].x,
+                             vertex_count, sizeof(glm::vec3), 1.05f);
+    order_for_fetch(mesh);  // LODs use a subset of the main level's vertices
+}
+
+void optimise_model(Model& model, const LodSettings& settings) {
+    using namespace process_detail;
+    const std::size_t total = model.triangle_count();
+    const bool lods = total > settings.model_triangles_above && total > 0;
+
+    // Identical meshes (instances of one geometry with different materials) once each.
+    std::vector<std::size_t> representative(model.meshes.size());
+    std::vector<std::size_t> unique;
+    std::unordered_map<std::size_t, std::vector<std::size_t>> by_fingerprint;
+    for (std::size_t m = 0; m < model.meshes.size(); ++m) {
+        representative[m] = m;
+        const Mesh& mesh = model.meshes[m];
+        if (!well_formed(mesh)) continue;
+        std::vector<std::size_t>& candidates = by_fingerprint[fingerprint(mesh)];
+        for (std::size_t c : candidates)
+            if (same_geometry(model.meshes[c], mesh)) {
+                representative[m] = c;
+                break;
+            }
+        if (representative[m] == m) {
+            candidates.push_back(m);
+            unique.push_back(m);
+        }
+    }
+    // The biggest first, so that the last thread does not start on a million triangles.
+    std::sort(unique.begin(), unique.end(), [&](std::size_t a, std::size_t b) {
+        return model.meshes[a].indices.size() > model.meshes[b].indices.size();
+    });
+    parallel_for(unique.size(), [&](std::size_t i) {
+        Mesh& mesh = model.meshes[unique[i]];
+        std::size_t smallest = 0;
+        if (lods) {
+            const double share = double(settings.smallest_triangles) * double(mesh.triangle_count()) / double(total);
+            smallest = std::max<std::size_t>(64, static_cast<std::size_t>(share));
+        }
+        optimise_mesh(mesh, smallest, settings.max_error);
+    });
+    for (std::size_t m = 0; m < model.meshes.size(); ++m) {
+        if (representative[m] == m) continue;
+        Mesh& copy = model.meshes[m];
+        const Mesh& done = model.meshes[representative[m]];
+        copy.positions = done.positions;
+        copy.normals = done.normals;
+        copy.tangents = done.tangents;
+        copy.uv0 = done.uv0;
+        copy.uv1 = done.uv1;
+        copy.colours = done.colours;
+        copy.indices = done.indices;
+        copy.lods = done.lods;
+    }
+}
+
+int downscale_textures(Model& model, int max_side) {
+    using namespace process_detail;
+    if (max_side <= 0) return 0;
+    std::vector<std::size_t> large;
+    for (std::size_t i = 0; i < model.images.size(); ++i)
+        if (model.images[i].width > max_side || model.images[i].height > max_side) large.push_back(i);
+    std::vector<std::string> notes(large.size());
+    parallel_for(large.size(), [&](std::size_t k) {
+        Image& image = model.images[large[k]];
+        const int w = image.width, h = image.height;
+        const double scale = double(max_side) / double(std::max(w, h));
+        const int nw = std::clamp(static_cast<int>(std::lround(w * scale)), 1, max_side);
+        const int nh = std::clamp(static_cast<int>(std::lround(h * scale)), 1, max_side);
+        const std::size_t pixels = std::size_t(w) * std::size_t(h) * 4;
+        const std::size_t out_pixels = std::size_t(nw) * std::size_t(nh) * 4;
+        bool resized = false;
+        if (image.rgba32f.size() == pixels) {
+            std::vector<float> out(out_pixels);
+            resized = stbir_resize_float(image.rgba32f.data(), w, h, 0, out.data(), nw, nh, 0, 4) != 0;
+            if (resized) image.rgba32f = std::move(out);
+        } else if (image.rgba8.size() == pixels) {
+            std::vector<std::uint8_t> out(out_pixels);
+            const bool colour = is_colour_slot_image(model, static_cast<int>(large[k]));
+            resized = (colour ? stbir_resize_uint8_srgb(image.rgba8.data(), w, h, 0, out.data(), nw, nh, 0, 4, 3, 0)
+                              : stbir_resize_uint8(image.rgba8.data(), w, h, 0, out.data(), nw, nh, 0, 4)) != 0;
+            if (resized) image.rgba8 = std::move(out);
+        }
+        if (!resized) return;
+        image.width = nw;
+        image.height = nh;
+        image.encoded.clear();
+        image.mime_type.clear();
+        notes[k] = "texture '" + image.name + "' " + std::to_string(w) + "x" + std::to_string(h) +
+                   " downscaled to " + std::to_string(nw) + "x" + std::to_string(nh) + " (maximum side " +
+                   std::to_string(max_side) + ")";
+    });
+    int count = 0;
+    for (std::string& note : notes)
+        if (!note.empty()) {
+            model.warnings.push_back(std::move(note));
+            ++count;
+        }
+    return count;
+}
+
+}  // namespace ocop::assets
