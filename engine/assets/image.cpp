@@ -125,4 +125,24 @@ Result<Image> load_hdr_image(const std::filesystem::path& path) {
     return image;
 }
 
+Image placeholder_image(const std::string& name) {
+    constexpr int side = 64, square = 8;
+    Image image;
+    image.name = name;
+    image.width = side;
+    image.height = side;
+    image.placeholder = true;
+    image.rgba8.resize(side * side * 4);
+    for (int y = 0; y < side; ++y)
+        for (int x = 0; x < side; ++x) {
+            const std::uint8_t on = ((x / square) + (y / square)) % 2 == 0 ? 255 : 0;
+            std::uint8_t* p = &image.rgba8[static_cast<std::size_t>((y * side + x) * 4)];
+            p[0] = on;
+            p[1] = 0;
+            p[2] = on;
+            p[3] = 255;
+        }
+    return image;
+}
+
 }  // namespace ocop::assets

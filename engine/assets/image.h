@@ -38,4 +38,8 @@ Result<Image> load_image_file(const std::filesystem::path& path);
 // rgba8 and encoded stay empty. Larger than max_image_side a side is BadInput, as for textures.
 Result<Image> load_hdr_image(const std::filesystem::path& path);
 
+// A visible stand-in for a texture file that is missing: a 64x64 magenta and black checker
+// (Image::placeholder set), so nobody ships a product with a silently missing texture.
+Image placeholder_image(const std::string& name);
+
 }  // namespace ocop::assets

@@ -156,22 +156,6 @@ Result<Image> embedded_image(const aiTexture& texture, const std::string& file, 
     return image;
 }
 
-// Stands in for a missing texture: 64 × 64 magenta and black squares of 8 pixels.
-Image placeholder_image() {
-    constexpr int side = 64;
-    Image image;
-    image.width = side;
-    image.height = side;
-    image.placeholder = true;
-    image.rgba8.reserve(side * side * 4);
-    for (int y = 0; y < side; ++y)
-        for (int x = 0; x < side; ++x) {
-            const std::uint8_t on = ((x / 8) + (y / 8)) % 2 == 0 ? 255 : 0;
-            image.rgba8.insert(image.rgba8.end(), {on, 0, on, 255});
-        }
-    return image;
-}
-
 // IEC 61966-2-1 sRGB decoding; vertex colours and Phong colours are stored sRGB-encoded.
 float srgb_to_linear(float c) {
     if (!std::isfinite(c)) return 0.0f;
@@ -211,7 +195,7 @@ int image_for(Converter& c, const std::string& written, const std::string& where
         // so nobody ships a product with a silently missing texture.
         c.model.warnings.push_back(where + ": texture '" + written + "': " + image.error().reason +
                                    "; a placeholder is used");
-        image = placeholder_image();
+        image = placeholder_image(written);
     }
     std::string name = written;
     std::replace(name.begin(), name.end(), '\\', '/');

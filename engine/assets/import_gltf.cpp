@@ -389,27 +389,6 @@ std::vector<bool> referenced_images(const tinygltf::Model& gltf) {
     return used;
 }
 
-// A visible stand-in for a texture file that is missing: a 64x64 magenta and black checker.
-Image placeholder_image(const std::string& name) {
-    constexpr int side = 64, square = 8;
-    Image image;
-    image.name = name;
-    image.width = side;
-    image.height = side;
-    image.placeholder = true;
-    image.rgba8.resize(side * side * 4);
-    for (int y = 0; y < side; ++y)
-        for (int x = 0; x < side; ++x) {
-            const bool magenta = ((x / square) + (y / square)) % 2 == 0;
-            std::uint8_t* p = &image.rgba8[static_cast<std::size_t>((y * side + x) * 4)];
-            p[0] = magenta ? 255 : 0;
-            p[1] = 0;
-            p[2] = magenta ? 255 : 0;
-            p[3] = 255;
-        }
-    return image;
-}
-
 // Decodes every referenced image (in parallel) into the model and fills `image_slots`. A file
 // that is missing becomes a placeholder; an image that cannot be decoded gets slot -1; both
 // with a warning: a broken texture should not lose the model.

@@ -1,5 +1,7 @@
 // `showroom inspect`: counts agree with the Khronos validator (glTF) and with Assimp's own
 // `assimp info` (other formats); bad files are reported and skipped; --json is well formed.
+#include <unistd.h>
+
 #include <fstream>
 #include <regex>
 
@@ -36,7 +38,9 @@ InspectRun inspect_run(const std::vector<fs::path>& files, const std::string& na
 }
 
 json inspect_json(const fs::path& file) {
-    const InspectRun r = inspect_run({file}, "inspect_one");
+    // ctest runs tests in parallel processes: a folder per process, or one test's scratch_dir
+    // wipes the other's files.
+    const InspectRun r = inspect_run({file}, "inspect_one_" + std::to_string(::getpid()));
     INFO(file << "\n" << r.err);
     REQUIRE(r.exit_code == 0);
     const json parsed = json::parse(r.out);
