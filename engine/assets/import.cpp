@@ -145,7 +145,7 @@ std::string supported_model_list() {
             if (!list.empty()) list += ", ";
             list += extension;
         }
-    return list;
+    return list + " and the other formats Assimp reads";
 }
 
 Result<Model> import(const std::filesystem::path& path, const ImportOptions& options) {
