@@ -94,6 +94,8 @@ int main(int argc, char** argv) {
         Result<std::unique_ptr<render::Renderer>> renderer = render::Renderer::create(**ctx);
         if (!renderer) return report(renderer.error());
         std::unique_ptr<render::Swapchain> swapchain;
+        scene::Scene scene;  // framed once per window size; each frame only turns the product
+        const Bounds product_bounds = model->bounds();
         render::Pixels last_frame;
         for (int frame = 0; !glfwWindowShouldClose(window.handle) && (frames == 0 || frame < frames);) {
             glfwPollEvents();
@@ -108,18 +110,17 @@ int main(int argc, char** argv) {
                     render::Swapchain::create(**ctx, std::uint32_t(fb_w), std::uint32_t(fb_h));
                 if (!sc) return report(sc.error());
                 swapchain = std::move(sc).value();
+                scene = photo::studio_scene(model, {.width = swapchain->extent().width,
+                                                    .height = swapchain->extent().height});
             }
-            const VkExtent2D extent = swapchain->extent();
             // The product turns slowly, by frame count (not time), so screenshots are repeatable.
-            const photo::PhotoSettings settings{.width = extent.width, .height = extent.height,
-                                                .turntable_deg = 0.5f * float(frame)};
-            const scene::Scene s = photo::studio_scene(model, settings);
+            scene.products[0].transform = photo::turntable_transform(product_bounds, 0.5f * float(frame));
             const bool last = frames > 0 && frame + 1 == frames;
             Result<render::Renderer::Presented> shown = (*renderer)->render_to_window(
-                s, *swapchain, last && !screenshot_path.empty() ? &last_frame : nullptr);
+                scene, *swapchain, last && !screenshot_path.empty() ? &last_frame : nullptr);
             if (!shown) return report(shown.error());
             if (*shown == render::Renderer::Presented::Outdated) {
-                swapchain.reset();  // the window changed size: draw this frame again
+                swapchain.reset();  // the window changed size: frame and draw again
                 continue;
             }
             ++frame;

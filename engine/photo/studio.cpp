@@ -25,17 +25,16 @@ void add_white_studio_rig(scene::Scene& s) {
 
 }  // namespace
 
+glm::mat4 turntable_transform(const Bounds& b, float degrees) {
+    const glm::vec3 pivot{b.centre().x, b.min.y, b.centre().z};
+    return glm::translate(glm::mat4(1.0f), pivot) *
+           glm::rotate(glm::mat4(1.0f), glm::radians(degrees), glm::vec3(0, 1, 0)) *
+           glm::translate(glm::mat4(1.0f), -pivot);
+}
+
 scene::Scene studio_scene(std::shared_ptr<const assets::Model> model, const PhotoSettings& settings) {
     scene::Scene s;
-    glm::mat4 turntable(1.0f);
-    if (model) {
-        // Turn about the vertical axis through the centre of the product's base.
-        const Bounds b = model->bounds();
-        const glm::vec3 pivot{b.centre().x, b.min.y, b.centre().z};
-        turntable = glm::translate(glm::mat4(1.0f), pivot) *
-                    glm::rotate(glm::mat4(1.0f), glm::radians(settings.turntable_deg), glm::vec3(0, 1, 0)) *
-                    glm::translate(glm::mat4(1.0f), -pivot);
-    }
+    const glm::mat4 turntable = model ? turntable_transform(model->bounds(), settings.turntable_deg) : glm::mat4(1.0f);
     s.products.push_back({std::move(model), turntable});
     add_white_studio_rig(s);
     s.background = glm::vec4(1.0f);

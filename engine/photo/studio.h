@@ -24,6 +24,10 @@ struct PhotoSettings {
     float exposure = 1.0f;
 };
 
+// The turntable: a product with these bounds turned by `degrees` about the vertical axis
+// through the centre of its base. (Bounds, measured once: a preview turns it every frame.)
+glm::mat4 turntable_transform(const Bounds& product_bounds, float degrees);
+
 // The scene for one catalogue photo: the product on the turntable, the default white-studio
 // rig (key light, dome, softbox), the camera framed for `settings`, a pure white background.
 scene::Scene studio_scene(std::shared_ptr<const assets::Model> model, const PhotoSettings& settings);
