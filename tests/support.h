@@ -20,7 +20,7 @@ std::filesystem::path samples_dir();
 std::filesystem::path scratch_dir(const std::string& name);
 
 // Records that the running test was skipped; main() then exits with 77, which ctest
-// reports as "skipped" (SKIP_RETURN_CODE) when every test that ran was skipped.
+// reports as "skipped" (SKIP_RETURN_CODE; ctest runs one test case per process).
 void mark_skipped(const std::string& reason);
 
 // Runs a command line through the shell, returns its exit code; stdout+stderr go to `output`.

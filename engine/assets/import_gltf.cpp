@@ -9,6 +9,7 @@
 #include <functional>
 #include <new>
 #include <optional>
+#include <span>
 #include <sstream>
 #include <string_view>
 
@@ -110,23 +111,25 @@ bool uri_stays_inside(const std::string& uri) {
     return normal.empty() || *normal.begin() != "..";
 }
 
-// The JSON of a .gltf, or the JSON chunk of a .glb; discarded when it cannot be found or parsed
-// (tinygltf then says what is wrong).
+// A little-endian uint32 of the GLB header (glTF 2.0 §4.4); `at + 4` must be within `data`.
+std::uint32_t glb_u32(const std::vector<std::uint8_t>& data, std::size_t at) {
+    std::uint32_t v = 0;
+    for (int b = 0; b < 4; ++b) v |= std::uint32_t(data[at + static_cast<std::size_t>(b)]) << (8 * b);
+    return v;
+}
+
+// The JSON text: the whole .gltf, or the JSON chunk of a .glb (empty when the header does not
+// hold one; tinygltf then says what is wrong).
+std::span<const std::uint8_t> json_text(const std::vector<std::uint8_t>& data, bool binary) {
+    if (!binary) return data;
+    if (data.size() < 20 || glb_u32(data, 16) != 0x4E4F534Au || glb_u32(data, 12) > data.size() - 20) return {};
+    return {data.data() + 20, glb_u32(data, 12)};
+}
+
+// The parsed JSON; discarded when it cannot be found or parsed.
 nlohmann::json document_json(const std::vector<std::uint8_t>& data, bool binary) {
-    const auto u32 = [&](std::size_t at) {
-        std::uint32_t v = 0;
-        for (int b = 0; b < 4; ++b) v |= std::uint32_t(data[at + static_cast<std::size_t>(b)]) << (8 * b);
-        return v;
-    };
-    const std::uint8_t* first = data.data();
-    std::size_t length = data.size();
-    if (binary) {
-        if (data.size() < 20 || u32(16) != 0x4E4F534Au || u32(12) > data.size() - 20)
-            return nlohmann::json(nlohmann::json::value_t::discarded);
-        first += 20;
-        length = u32(12);
-    }
-    return nlohmann::json::parse(first, first + length, nullptr, false);
+    const std::span<const std::uint8_t> text = json_text(data, binary);
+    return nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
 }
 
 // tinygltf turns JSON into its values recursively: deep nesting would overflow the stack. No
@@ -158,29 +161,21 @@ int json_depth(const std::uint8_t* first, std::size_t length, int limit) {
 // The GLB container (glTF 2.0 §4.4) as far as tinygltf does not check it: the version, and a
 // BIN chunk that fits in the file. Then the JSON's nesting, for .glb and .gltf alike.
 Status check_container(const std::vector<std::uint8_t>& data, bool binary, const std::string& file) {
-    const auto u32 = [&](std::size_t at) {
-        std::uint32_t v = 0;
-        for (int b = 0; b < 4; ++b) v |= std::uint32_t(data[at + static_cast<std::size_t>(b)]) << (8 * b);
-        return v;
-    };
-    const std::uint8_t* json = data.data();
-    std::size_t json_length = data.size();
     if (binary) {
         if (data.size() < 20) return bad_input(file, "not a valid GLB file: it is shorter than its header");
-        if (u32(4) != 2)
-            return bad_input(file, "not a valid GLB file: version " + std::to_string(u32(4)) +
+        if (glb_u32(data, 4) != 2)
+            return bad_input(file, "not a valid GLB file: version " + std::to_string(glb_u32(data, 4)) +
                                        " (only glTF 2.0 is supported)");
-        if (u32(12) <= data.size() - 20) {
-            json += 20;
-            json_length = u32(12);
-            const std::size_t bin_at = 20 + static_cast<std::size_t>(u32(12));
-            if (data.size() >= bin_at + 8 && u32(bin_at) > data.size() - bin_at - 8)
-                return bad_input(file, "not a valid GLB file: the BIN chunk claims " + std::to_string(u32(bin_at)) +
-                                           " bytes but only " + std::to_string(data.size() - bin_at - 8) +
-                                           " follow");
+        if (glb_u32(data, 12) <= data.size() - 20) {
+            const std::size_t bin_at = 20 + static_cast<std::size_t>(glb_u32(data, 12));
+            if (data.size() >= bin_at + 8 && glb_u32(data, bin_at) > data.size() - bin_at - 8)
+                return bad_input(file, "not a valid GLB file: the BIN chunk claims " +
+                                           std::to_string(glb_u32(data, bin_at)) + " bytes but only " +
+                                           std::to_string(data.size() - bin_at - 8) + " follow");
         }
     }
-    if (json_depth(json, json_length, max_json_depth) > max_json_depth)
+    const std::span<const std::uint8_t> json = json_text(data, binary);
+    if (json_depth(json.data(), json.size(), max_json_depth) > max_json_depth)
         return bad_input(file, "the JSON is nested deeper than " + std::to_string(max_json_depth) + " levels");
     return Ok{};
 }
