@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -29,7 +30,10 @@ inline std::string accessor_where(const std::string& where, int accessor) {
     return where + ", accessor " + std::to_string(accessor);
 }
 
-inline Result<AccessorData> view_accessor(const tinygltf::Model& gltf, int accessor_index,
+// `buffers`: each glTF buffer's bytes, by index.
+inline Result<AccessorData> view_accessor(const tinygltf::Model& gltf,
+                                          const std::vector<std::span<const std::uint8_t>>& buffers,
+                                          int accessor_index,
                                           int expected_components, const std::string& file,
                                           const std::string& where) {
     const std::string at = accessor_where(where, accessor_index);
@@ -54,9 +58,9 @@ inline Result<AccessorData> view_accessor(const tinygltf::Model& gltf, int acces
         return bad_input(file, "has no valid bufferView", at);
     const tinygltf::BufferView& view =
         gltf.bufferViews[static_cast<std::size_t>(accessor.bufferView)];
-    if (view.buffer < 0 || static_cast<std::size_t>(view.buffer) >= gltf.buffers.size())
+    if (view.buffer < 0 || static_cast<std::size_t>(view.buffer) >= buffers.size())
         return bad_input(file, "its bufferView refers to a buffer that does not exist", at);
-    const std::vector<unsigned char>& buffer = gltf.buffers[static_cast<std::size_t>(view.buffer)].data;
+    const std::span<const std::uint8_t> buffer = buffers[static_cast<std::size_t>(view.buffer)];
     if (view.byteOffset > buffer.size() || view.byteLength > buffer.size() - view.byteOffset)
         return bad_input(file,
                          "bufferView " + std::to_string(accessor.bufferView) +
@@ -124,12 +128,23 @@ inline float read_component(const std::uint8_t* at, int component_type, bool nor
 
 template <int N>
 std::vector<glm::vec<N, float>> read_vectors(const AccessorData& data) {
-    std::vector<glm::vec<N, float>> out(data.count);
+    // reserve + push_back: each element is written once, with no zero-fill pass before it.
+    std::vector<glm::vec<N, float>> out;
+    out.reserve(data.count);
+    if (data.component_type == TINYGLTF_COMPONENT_TYPE_FLOAT) {  // the common case, copied as is
+        for (std::size_t i = 0; i < data.count; ++i) {
+            glm::vec<N, float> v;
+            std::memcpy(&v, data.first + i * data.stride, sizeof v);
+            out.push_back(v);
+        }
+        return out;
+    }
     const int size = tinygltf::GetComponentSizeInBytes(static_cast<std::uint32_t>(data.component_type));
     for (std::size_t i = 0; i < data.count; ++i) {
         const std::uint8_t* element = data.first + i * data.stride;
-        for (int c = 0; c < N; ++c)
-            out[i][c] = read_component(element + c * size, data.component_type, data.normalized);
+        glm::vec<N, float> v;
+        for (int c = 0; c < N; ++c) v[c] = read_component(element + c * size, data.component_type, data.normalized);
+        out.push_back(v);
     }
     return out;
 }
@@ -143,7 +158,8 @@ inline Result<std::vector<std::uint32_t>> read_indices(const AccessorData& data,
         data.component_type != TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT &&
         data.component_type != TINYGLTF_COMPONENT_TYPE_UNSIGNED_INT)
         return bad_input(file, "indices must be unsigned byte, short or int", at);
-    std::vector<std::uint32_t> out(data.count);
+    std::vector<std::uint32_t> out;
+    out.reserve(data.count);  // written once below, with no zero-fill pass first
     for (std::size_t i = 0; i < data.count; ++i) {
         const std::uint8_t* element = data.first + i * data.stride;
         std::uint32_t index = 0;
@@ -162,7 +178,7 @@ inline Result<std::vector<std::uint32_t>> read_indices(const AccessorData& data,
                                  ") is out of range: the primitive has " +
                                  std::to_string(vertex_count) + " vertices",
                              at);
-        out[i] = index;
+        out.push_back(index);
     }
     return out;
 }

@@ -47,16 +47,23 @@ bool uses_normal_texture(const Model& model, const Mesh& mesh) {
 // What every importer leaves to the end: normals where the file had none, tangents where a
 // normal map needs them and the file had none.
 void complete_vertex_attributes(Model& model, float crease_angle_degrees) {
+    std::size_t without_normals = 0;
     for (Mesh& mesh : model.meshes) {
         if (mesh.normals.size() != mesh.positions.size()) {
             mesh.normals.clear();
             mesh.tangents.clear();
             fill_missing_normals(mesh, crease_angle_degrees);
+            ++without_normals;
         }
         if (mesh.tangents.size() != mesh.positions.size()) mesh.tangents.clear();
         if (mesh.tangents.empty() && !mesh.uv0.empty() && uses_normal_texture(model, mesh))
             generate_tangents(mesh);
     }
+    // Said once per file: a scan of a thousand parts should not give a thousand lines.
+    if (without_normals > 0)
+        model.warnings.push_back("no normals in " + std::to_string(without_normals) + " of " +
+                                 std::to_string(model.meshes.size()) + " mesh(es): smooth normals generated (crease " +
+                                 std::to_string(static_cast<int>(std::lround(crease_angle_degrees))) + " degrees)");
 }
 
 Result<Model> import_by_extension(const std::filesystem::path& path) {

@@ -112,7 +112,7 @@ bool uri_stays_inside(const std::string& uri) {
 }
 
 // A little-endian uint32 of the GLB header (glTF 2.0 §4.4); `at + 4` must be within `data`.
-std::uint32_t glb_u32(const std::vector<std::uint8_t>& data, std::size_t at) {
+std::uint32_t glb_u32(std::span<const std::uint8_t> data, std::size_t at) {
     std::uint32_t v = 0;
     for (int b = 0; b < 4; ++b) v |= std::uint32_t(data[at + static_cast<std::size_t>(b)]) << (8 * b);
     return v;
@@ -120,14 +120,14 @@ std::uint32_t glb_u32(const std::vector<std::uint8_t>& data, std::size_t at) {
 
 // The JSON text: the whole .gltf, or the JSON chunk of a .glb (empty when the header does not
 // hold one; tinygltf then says what is wrong).
-std::span<const std::uint8_t> json_text(const std::vector<std::uint8_t>& data, bool binary) {
+std::span<const std::uint8_t> json_text(std::span<const std::uint8_t> data, bool binary) {
     if (!binary) return data;
     if (data.size() < 20 || glb_u32(data, 16) != 0x4E4F534Au || glb_u32(data, 12) > data.size() - 20) return {};
     return {data.data() + 20, glb_u32(data, 12)};
 }
 
 // The parsed JSON; discarded when it cannot be found or parsed.
-nlohmann::json document_json(const std::vector<std::uint8_t>& data, bool binary) {
+nlohmann::json document_json(std::span<const std::uint8_t> data, bool binary) {
     const std::span<const std::uint8_t> text = json_text(data, binary);
     return nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
 }
@@ -160,7 +160,7 @@ int json_depth(const std::uint8_t* first, std::size_t length, int limit) {
 
 // The GLB container (glTF 2.0 §4.4) as far as tinygltf does not check it: the version, and a
 // BIN chunk that fits in the file. Then the JSON's nesting, for .glb and .gltf alike.
-Status check_container(const std::vector<std::uint8_t>& data, bool binary, const std::string& file) {
+Status check_container(std::span<const std::uint8_t> data, bool binary, const std::string& file) {
     if (binary) {
         if (data.size() < 20) return bad_input(file, "not a valid GLB file: it is shorter than its header");
         if (glb_u32(data, 4) != 2)
@@ -261,36 +261,127 @@ bool is_missing_image_warning(const std::string& line) {
     return line.starts_with("File not found") || line.starts_with("Failed to load external 'uri' for image");
 }
 
-Result<tinygltf::Model> parse(const std::filesystem::path& path, EncodedImages& kept,
-                              std::vector<std::string>& warnings, bool& binary) {
+// A parsed glTF and where its buffers' bytes are: tinygltf's copies, except a GLB's BIN chunk,
+// which is read in place from the mapped file (a scan's BIN is most of the file: copying it
+// cost more than all the rest of the import).
+struct ParsedGltf {
+    tinygltf::Model gltf;
+    MappedFile file;
+    std::vector<std::span<const std::uint8_t>> buffers;  // by glTF buffer index
+};
+
+// The GLB's BIN chunk (glTF 2.0 §4.4.3.3) when the container is well formed as tinygltf checks
+// it (a header length within the file, a JSON chunk, a BIN chunk of 4-byte multiples inside the
+// header length); empty otherwise, and tinygltf then reads the file itself and says what is wrong.
+std::span<const std::uint8_t> bin_chunk(std::span<const std::uint8_t> data) {
+    if (data.size() < 20 || glb_u32(data, 8) < 20 || glb_u32(data, 8) > data.size() ||
+        glb_u32(data, 16) != 0x4E4F534Au)
+        return {};
+    const std::size_t length = glb_u32(data, 8);
+    const std::size_t json_length = glb_u32(data, 12);
+    if (json_length > length - 20 || (20 + json_length) % 4 != 0 || length - 20 - json_length < 12) return {};
+    const std::size_t at = 20 + json_length;
+    const std::size_t bin_length = glb_u32(data, at);
+    if (glb_u32(data, at + 4) != 0x004E4942u || bin_length < 4 || bin_length % 4 != 0 ||
+        bin_length > length - at - 8)
+        return {};
+    return data.subspan(at + 8, bin_length);
+}
+
+// The JSON tinygltf is given for a GLB whose buffer 0 is its BIN chunk: buffer 0 becomes a
+// one-byte data URI and images point at a one-byte view of it, so that tinygltf parses
+// everything but copies nothing; `restore_bin_buffer` then puts the image views back. Empty
+// when the file does not have that shape (tinygltf then reads it the usual way).
+std::string json_without_bin(const nlohmann::json& doc, std::span<const std::uint8_t> bin,
+                             std::vector<int>& image_views) {
+    if (!doc.is_object() || bin.empty()) return {};
+    const auto buffers = doc.find("buffers");
+    if (buffers == doc.end() || !buffers->is_array() || buffers->empty()) return {};
+    const nlohmann::json& first = (*buffers)[0];
+    const auto length = first.is_object() ? first.find("byteLength") : first.end();
+    if (first.contains("uri") || length == first.end() || !length->is_number_unsigned() ||
+        length->get<std::uint64_t>() > bin.size())
+        return {};
+    nlohmann::json patched = doc;
+    patched["buffers"][0]["uri"] = "data:application/octet-stream;base64,AA==";
+    patched["buffers"][0]["byteLength"] = 1;
+    if (patched.contains("images") && patched["images"].is_array()) {
+        nlohmann::json& views = patched["bufferViews"];
+        if (!views.is_array()) return {};
+        const int dummy = static_cast<int>(views.size());
+        bool viewed = false;
+        for (nlohmann::json& image : patched["images"]) {
+            const auto view = image.is_object() ? image.find("bufferView") : image.end();
+            if (view == image.end()) {
+                image_views.push_back(-1);
+            } else if (view->is_number_integer() && view->get<std::int64_t>() >= 0 &&
+                       view->get<std::int64_t>() < dummy) {
+                image_views.push_back(view->get<int>());
+                *view = dummy;
+                viewed = true;
+            } else {
+                return {};  // tinygltf says what is wrong
+            }
+        }
+        if (viewed) views.push_back({{"buffer", 0}, {"byteLength", 1}});
+    }
+    return patched.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+void restore_bin_buffer(ParsedGltf& parsed, std::span<const std::uint8_t> bin, const std::vector<int>& image_views,
+                        std::uint64_t byte_length) {
+    bool viewed = false;
+    for (std::size_t i = 0; i < parsed.gltf.images.size() && i < image_views.size(); ++i)
+        if (image_views[i] >= 0) {
+            parsed.gltf.images[i].bufferView = image_views[i];
+            viewed = true;
+        }
+    if (viewed) parsed.gltf.bufferViews.pop_back();
+    parsed.gltf.buffers[0].uri.clear();
+    parsed.gltf.buffers[0].data.clear();
+    parsed.buffers[0] = bin.first(static_cast<std::size_t>(byte_length));
+}
+
+Result<ParsedGltf> parse(const std::filesystem::path& path, EncodedImages& kept,
+                         std::vector<std::string>& warnings, bool& binary) {
     const std::string file = path.string();
-    Result<std::vector<std::uint8_t>> bytes = read_file(path);
-    if (!bytes) return bytes.error();
-    const std::vector<std::uint8_t>& data = bytes.value();
+    Result<MappedFile> mapped = MappedFile::open(path);
+    if (!mapped) return mapped.error();
+    const std::span<const std::uint8_t> data = mapped->bytes();
     if (data.empty()) return bad_input(file, "the file is empty");
     if (data.size() > UINT_MAX) return bad_input(file, "glTF files over 4 GiB are not supported");
     binary = data.size() >= 4 && std::memcmp(data.data(), "glTF", 4) == 0;
     if (Status s = check_container(data, binary, file); !s) return s.error();
-    if (Status s = check_document(document_json(data, binary), file); !s) return s.error();
+    const nlohmann::json doc = document_json(data, binary);
+    if (Status s = check_document(doc, file); !s) return s.error();
 
     std::error_code ec;
     const std::filesystem::path folder = std::filesystem::absolute(path, ec).parent_path();
     Confinement confinement{std::filesystem::weakly_canonical(folder, ec)};
     if (ec) confinement.folder = folder.lexically_normal();
 
+    const std::span<const std::uint8_t> bin = binary ? bin_chunk(data) : std::span<const std::uint8_t>{};
+    std::vector<int> image_views;
+    const std::string json = binary ? json_without_bin(doc, bin, image_views) : std::string{};
+
     tinygltf::TinyGLTF loader;
     loader.SetImageLoader(&keep_encoded_image, &kept);
     loader.SetFsCallbacks({&confined_file_exists, &unexpanded_path, &confined_read, &confined_write, &confinement});
-    tinygltf::Model gltf;
+    ParsedGltf parsed{tinygltf::Model{}, std::move(mapped.value()), {}};
     std::string error, warning;
     const std::string base_dir = folder.string();
     bool loaded = false;
     try {
-        loaded = binary ? loader.LoadBinaryFromMemory(&gltf, &error, &warning, data.data(),
-                                                      static_cast<unsigned>(data.size()), base_dir)
-                        : loader.LoadASCIIFromString(&gltf, &error, &warning,
-                                                     reinterpret_cast<const char*>(data.data()),
-                                                     static_cast<unsigned>(data.size()), base_dir);
+        if (!json.empty())
+            loaded = loader.LoadASCIIFromString(&parsed.gltf, &error, &warning, json.data(),
+                                                static_cast<unsigned>(json.size()), base_dir);
+        else if (binary)
+            loaded = loader.LoadBinaryFromMemory(&parsed.gltf, &error, &warning, data.data(),
+                                                 static_cast<unsigned>(data.size()), base_dir);
+        else
+            loaded = loader.LoadASCIIFromString(&parsed.gltf, &error, &warning,
+                                                reinterpret_cast<const char*>(data.data()),
+                                                static_cast<unsigned>(data.size()), base_dir);
     } catch (const std::bad_alloc&) {
         return failure(file, "out of memory while parsing glTF");
     } catch (const std::exception& e) {
@@ -303,10 +394,13 @@ Result<tinygltf::Model> parse(const std::filesystem::path& path, EncodedImages& 
             return bad_input(file, "not a GLB file: it does not start with the 'glTF' magic");
         return bad_input(file, kind + one_line(error));
     }
+    for (const tinygltf::Buffer& buffer : parsed.gltf.buffers) parsed.buffers.emplace_back(buffer.data);
+    if (!json.empty())
+        restore_bin_buffer(parsed, bin, image_views, doc["buffers"][0]["byteLength"].get<std::uint64_t>());
     std::istringstream lines(warning);
     for (std::string line; std::getline(lines, line);)
         if (!line.empty() && !is_missing_image_warning(line)) warnings.push_back(line);
-    return gltf;
+    return parsed;
 }
 
 // What we read of glTF's extensions: the material and texture ones, quantized attributes.
@@ -334,7 +428,8 @@ Status check_required_extensions(const tinygltf::Model& gltf, const std::string&
 // The conversion's state: the parsed file, the model being filled, and which glTF image
 // became which model image (-1: none).
 struct Converter {
-    const tinygltf::Model& gltf;
+    const ParsedGltf& parsed;
+    const tinygltf::Model& gltf;  // parsed.gltf
     const EncodedImages& kept;
     std::string file;
     Model& model;
@@ -344,11 +439,12 @@ struct Converter {
     std::vector<std::optional<std::vector<int>>> mesh_slots;
 };
 
-std::span<const std::uint8_t> buffer_view_bytes(const tinygltf::Model& gltf, int view_index) {
+std::span<const std::uint8_t> buffer_view_bytes(const ParsedGltf& parsed, int view_index) {
+    const tinygltf::Model& gltf = parsed.gltf;
     if (view_index < 0 || static_cast<std::size_t>(view_index) >= gltf.bufferViews.size()) return {};
     const tinygltf::BufferView& view = gltf.bufferViews[static_cast<std::size_t>(view_index)];
-    if (view.buffer < 0 || static_cast<std::size_t>(view.buffer) >= gltf.buffers.size()) return {};
-    const auto& buffer = gltf.buffers[static_cast<std::size_t>(view.buffer)].data;
+    if (view.buffer < 0 || static_cast<std::size_t>(view.buffer) >= parsed.buffers.size()) return {};
+    const std::span<const std::uint8_t> buffer = parsed.buffers[static_cast<std::size_t>(view.buffer)];
     if (view.byteOffset > buffer.size() || view.byteLength > buffer.size() - view.byteOffset)
         return {};
     return {buffer.data() + view.byteOffset, view.byteLength};
@@ -397,7 +493,7 @@ void decode_referenced_images(Converter& c) {
         const tinygltf::Image& source = c.gltf.images[i];
         std::span<const std::uint8_t> bytes;
         if (source.bufferView >= 0)
-            bytes = buffer_view_bytes(c.gltf, source.bufferView);
+            bytes = buffer_view_bytes(c.parsed, source.bufferView);
         else if (i < c.kept.bytes.size())
             bytes = c.kept.bytes[i];
         if (bytes.empty() && source.bufferView < 0 && !source.uri.empty() && !is_data_uri(source.uri)) {
@@ -618,8 +714,11 @@ Material read_material(Converter& c, const tinygltf::Material& m, std::size_t in
 
 // The triangle list of a primitive, from its indices in `mode` (glTF 2.0 §3.7.2.1: strips and
 // fans are expanded with the spec's vertex order so front faces stay counter-clockwise).
-std::vector<std::uint32_t> triangle_list(const std::vector<std::uint32_t>& in, int mode) {
-    if (mode == TINYGLTF_MODE_TRIANGLES) return {in.begin(), in.end() - static_cast<long>(in.size() % 3)};
+std::vector<std::uint32_t> triangle_list(std::vector<std::uint32_t> in, int mode) {
+    if (mode == TINYGLTF_MODE_TRIANGLES) {  // the common case: no copy
+        in.resize(in.size() - in.size() % 3);
+        return in;
+    }
     std::vector<std::uint32_t> out;
     for (std::size_t i = 0; in.size() >= 3 && i < in.size() - 2; ++i) {
         if (mode == TINYGLTF_MODE_TRIANGLE_STRIP)
@@ -636,7 +735,7 @@ Status read_attribute(const Converter& c, const tinygltf::Primitive& prim, const
                       std::vector<glm::vec<N, float>>& out) {
     const auto found = prim.attributes.find(name);
     if (found == prim.attributes.end()) return Ok{};
-    Result<AccessorData> data = view_accessor(c.gltf, found->second, N, c.file, where);
+    Result<AccessorData> data = view_accessor(c.gltf, c.parsed.buffers, found->second, N, c.file, where);
     if (!data) return data.error();
     if (data->count != vertex_count)
         return bad_input(c.file,
@@ -657,7 +756,7 @@ Status read_colours(const Converter& c, const tinygltf::Primitive& prim, std::si
         index >= 0 && static_cast<std::size_t>(index) < c.gltf.accessors.size()
             ? tinygltf::GetNumComponentsInType(static_cast<std::uint32_t>(c.gltf.accessors[static_cast<std::size_t>(index)].type))
             : 4;
-    Result<AccessorData> data = view_accessor(c.gltf, index, components == 3 ? 3 : 4, c.file, where);
+    Result<AccessorData> data = view_accessor(c.gltf, c.parsed.buffers, index, components == 3 ? 3 : 4, c.file, where);
     if (!data) return data.error();
     if (data->count != vertex_count)
         return bad_input(c.file,
@@ -686,7 +785,7 @@ Result<Mesh> read_primitive(const Converter& c, const tinygltf::Primitive& prim,
     Mesh mesh;
     const auto position = prim.attributes.find("POSITION");
     if (position == prim.attributes.end()) return bad_input(c.file, "has no POSITION attribute", where);
-    Result<AccessorData> positions = view_accessor(c.gltf, position->second, 3, c.file, where);
+    Result<AccessorData> positions = view_accessor(c.gltf, c.parsed.buffers, position->second, 3, c.file, where);
     if (!positions) return positions.error();
     if (positions->count > UINT32_MAX) return bad_input(c.file, "has too many vertices", where);
     mesh.positions = read_vectors<3>(positions.value());
@@ -703,7 +802,7 @@ Result<Mesh> read_primitive(const Converter& c, const tinygltf::Primitive& prim,
 
     std::vector<std::uint32_t> indices;
     if (prim.indices >= 0) {
-        Result<AccessorData> data = view_accessor(c.gltf, prim.indices, 1, c.file, where);
+        Result<AccessorData> data = view_accessor(c.gltf, c.parsed.buffers, prim.indices, 1, c.file, where);
         if (!data) return data.error();
         Result<std::vector<std::uint32_t>> read =
             read_indices(data.value(), vertex_count, c.file, accessor_where(where, prim.indices));
@@ -713,7 +812,7 @@ Result<Mesh> read_primitive(const Converter& c, const tinygltf::Primitive& prim,
         indices.resize(vertex_count);
         for (std::size_t i = 0; i < vertex_count; ++i) indices[i] = static_cast<std::uint32_t>(i);
     }
-    mesh.indices = triangle_list(indices, prim.mode);
+    mesh.indices = triangle_list(std::move(indices), prim.mode);
 
     if (prim.material >= 0 && static_cast<std::size_t>(prim.material) >= c.gltf.materials.size())
         return bad_input(c.file, "refers to material " + std::to_string(prim.material) +
@@ -848,14 +947,15 @@ Result<Model> import_gltf(const std::filesystem::path& path) {
     model.source = path.string();
     EncodedImages kept;
     bool binary = false;
-    Result<tinygltf::Model> gltf = parse(path, kept, model.warnings, binary);
-    if (!gltf) return gltf.error();
+    Result<ParsedGltf> parsed = parse(path, kept, model.warnings, binary);
+    if (!parsed) return parsed.error();
+    const tinygltf::Model* gltf = &parsed->gltf;
     model.format = binary ? "glTF 2.0 (binary)" : "glTF 2.0 (JSON)";
     model.extensions_used = gltf->extensionsUsed;
-    if (Status s = check_required_extensions(gltf.value(), model.source, model.warnings); !s)
+    if (Status s = check_required_extensions(*gltf, model.source, model.warnings); !s)
         return s.error();
 
-    Converter converter{gltf.value(), kept, model.source, model, std::vector<int>(gltf->images.size(), -1), 0,
+    Converter converter{parsed.value(), *gltf, kept, model.source, model, std::vector<int>(gltf->images.size(), -1), 0,
                         std::vector<std::optional<std::vector<int>>>(gltf->meshes.size())};
     decode_referenced_images(converter);
     for (std::size_t m = 0; m < gltf->materials.size(); ++m)

@@ -17,6 +17,26 @@ namespace ocop {
 Result<std::vector<std::uint8_t>> read_file(const std::filesystem::path& path,
                                             std::uint64_t max_bytes = 4ull << 30);
 
+// A file mapped read-only into memory: the bytes come straight from the page cache, with no
+// zero-filled buffer and no copy (a 30 MB scan is read once, not three times). Move-only.
+class MappedFile {
+public:
+    // The same errors as read_file.
+    static Result<MappedFile> open(const std::filesystem::path& path, std::uint64_t max_bytes = 4ull << 30);
+    MappedFile(MappedFile&& other) noexcept;
+    MappedFile& operator=(MappedFile&& other) noexcept;
+    MappedFile(const MappedFile&) = delete;
+    MappedFile& operator=(const MappedFile&) = delete;
+    ~MappedFile();
+
+    std::span<const std::uint8_t> bytes() const { return {data_, size_}; }
+
+private:
+    MappedFile(const std::uint8_t* data, std::size_t size) : data_(data), size_(size) {}
+    const std::uint8_t* data_ = nullptr;
+    std::size_t size_ = 0;
+};
+
 // Checks that `path` names a readable regular file; the same errors as read_file, without reading.
 Status check_readable(const std::filesystem::path& path);
 

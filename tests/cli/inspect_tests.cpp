@@ -168,7 +168,8 @@ TEST_CASE("inspect goes on past a bad file, exits 2, and its JSON has every fiel
     CHECK(text.find("missing.obj") != std::string::npos);
 }
 
-TEST_CASE("inspect reports a missing texture, degenerate triangles and texture colour spaces", "[inspect]") {
+TEST_CASE("inspect reports a missing texture, degenerate triangles, missing normals and texture colour spaces",
+          "[inspect]") {
     const fs::path dir = ocop::test::scratch_dir("inspect_warnings");
     {
         std::ofstream mtl(dir / "bowl.mtl");
@@ -187,4 +188,5 @@ TEST_CASE("inspect reports a missing texture, degenerate triangles and texture c
     INFO(all);
     CHECK(all.find("placeholder") != std::string::npos);
     CHECK(all.find("degenerate") != std::string::npos);
+    CHECK(all.find("no normals in 1 of 1 mesh(es): smooth normals generated") != std::string::npos);
 }
