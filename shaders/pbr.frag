@@ -4,6 +4,8 @@
 #include "studio_light.glsl"
 
 layout(set = kSetFrame, binding = kBindingFrame) uniform Frame { FrameUniforms frame; };
+layout(set = kSetFrame, binding = kBindingSpecularEnvironment) uniform sampler2D specular_environment;
+layout(set = kSetFrame, binding = kBindingBrdfLut) uniform sampler2D brdf_lut;
 layout(push_constant) uniform Draw { DrawConstants draw; };
 
 layout(set = kSetMaterial, binding = kBindingBaseColor) uniform sampler2D base_color_texture;
@@ -95,9 +97,23 @@ void main() {
         if (frame.light_direction[i].w == 0.0) continue;
         color += direct_light(s, -normalize(frame.light_direction[i].xyz), frame.light_radiance[i].rgb);
     }
-    color += occlusion * studio_ambient(s, frame);
+    float n_dot_v = max(dot(n, v), 1e-4);
+    vec2 brdf = texture(brdf_lut, vec2(n_dot_v, roughness)).xy;
+    vec3 r = reflect(-v, n);
+    vec3 radiance;
+    vec3 irradiance;
+    if (int(frame.environment.x) == kEnvironmentBaked) {
+        radiance = textureLod(specular_environment, equirect_uv(r), roughness * frame.environment.y).rgb;
+        irradiance = sh_irradiance(n, frame);
+    } else {
+        radiance = studio_dome(r, roughness, frame);
+        irradiance = studio_dome(n, 1.0, frame);  // the dome blurred as far as it goes
+    }
+    color += occlusion * image_based_light(s, radiance, irradiance, brdf);
     color += emissive;
 
-    color *= frame.env_sky.w;  // exposure: fixed per preset, never automatic
-    out_color = vec4(pbr_neutral_tonemap(color), base_color.a);
+    color *= frame.environment.w;  // exposure: fixed per preset, never automatic
+    // Opaque and masked surfaces cover the background fully (glTF ignores their alpha).
+    float alpha = has_flag(kFlagAlphaBlend) ? base_color.a : 1.0;
+    out_color = vec4(tonemap(color, int(frame.environment.z)), alpha);
 }

@@ -18,6 +18,18 @@ OCOP_CONST kSetFrame = 0;
 OCOP_CONST kSetMaterial = 1;
 
 OCOP_CONST kBindingFrame = 0;
+OCOP_CONST kBindingSpecularEnvironment = 1;  // GGX-prefiltered equirect, one mip per roughness step
+OCOP_CONST kBindingBrdfLut = 2;              // (split-sum A, B, sheen albedo) by (n.v, roughness)
+OCOP_CONST kFrameBindingCount = 3;
+
+// FrameUniforms.environment.x
+OCOP_CONST kEnvironmentStudio = 0;  // the analytic studio dome
+OCOP_CONST kEnvironmentBaked = 1;   // spherical harmonics + the prefiltered equirect
+
+// FrameUniforms.environment.z
+OCOP_CONST kToneMapPbrNeutral = 0;
+OCOP_CONST kToneMapAces = 1;
+OCOP_CONST kToneMapLinear = 2;
 
 OCOP_CONST kBindingBaseColor = 0;
 OCOP_CONST kBindingMetallicRoughness = 1;
@@ -36,6 +48,7 @@ OCOP_CONST kFlagOcclusionTexture = 8;
 OCOP_CONST kFlagEmissiveTexture = 16;
 OCOP_CONST kFlagAlphaMask = 32;
 OCOP_CONST kFlagHasTangents = 64;
+OCOP_CONST kFlagAlphaBlend = 128;
 
 // Per frame: the camera, the lights and the studio environment (set 0, binding 0).
 struct FrameUniforms {
@@ -43,7 +56,9 @@ struct FrameUniforms {
     vec4 camera_position;             // xyz, w unused
     vec4 light_direction[kMaxLights]; // xyz: direction light travels, w: 1 = on
     vec4 light_radiance[kMaxLights];  // rgb: illuminance in lux * colour, w unused
-    vec4 env_sky;                     // rgb: radiance of the studio dome above, w: exposure scale
+    vec4 environment;                 // x: kEnvironment*, y: last specular mip, z: kToneMap*, w: exposure (linear)
+    vec4 sh[9];                       // baked irradiance / pi as spherical harmonics (rgb), bands 0-2
+    vec4 env_sky;                     // rgb: radiance of the studio dome above, w unused
     vec4 env_ground;                  // rgb: radiance below the horizon
     vec4 softbox_direction;           // xyz: towards the main softbox, w: its angular radius (rad)
     vec4 softbox_radiance;            // rgb, w unused

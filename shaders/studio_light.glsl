@@ -1,8 +1,15 @@
-// Lighting for the studio: GGX specular + Lambert diffuse for punctual lights, and an analytic
-// studio dome (sky, ground, one softbox) for image-based light. References:
+// Lighting for the studio: GGX specular + Lambert diffuse for punctual lights, and image-based
+// light from either the analytic studio dome (sky, ground, one softbox) or a baked HDR
+// environment (spherical harmonics for diffuse, a GGX-prefiltered equirect for specular).
+// References:
 // - glTF 2.0 spec, Appendix B (BRDF implementation): GGX D, height-correlated Smith V, Schlick F.
-// - Karis, "Physically Based Shading on Mobile" (2014): analytic split-sum environment BRDF.
-// - Khronos PBR Neutral tone mapper (KhronosGroup/ToneMapping, 2024).
+// - Karis, "Real Shading in Unreal Engine 4" (2013): the split-sum approximation.
+// - Fdez-Aguera, "A Multiple-Scattering Microfacet Model for Real-Time Image-based Lighting"
+//   (JCGT 8(1), 2019): energy lost to single scattering at high roughness given back, so a
+//   rough white sphere does not darken in a white furnace.
+// - Ramamoorthi & Hanrahan, "An Efficient Representation for Irradiance Environment Maps" (2001).
+// - Khronos PBR Neutral tone mapper (KhronosGroup/ToneMapping, 2024); ACES as Stephen Hill's
+//   fit of the RRT + ODT (the form three.js uses).
 
 const float kPi = 3.14159265358979;
 
@@ -61,22 +68,49 @@ vec3 studio_dome(vec3 dir, float roughness, FrameUniforms frame) {
     return dome + frame.softbox_radiance.rgb * inside * energy;
 }
 
-vec2 env_brdf_approx(float n_dot_v, float roughness) {
-    const vec4 c0 = vec4(-1.0, -0.0275, -0.572, 0.022);
-    const vec4 c1 = vec4(1.0, 0.0425, 1.04, -0.04);
-    vec4 r = roughness * c0 + c1;
-    float a004 = min(r.x * r.x, exp2(-9.28 * n_dot_v)) * r.x + r.y;
-    return vec2(-1.04, 1.04) * a004 + r.zw;
+// Where direction d (+Y up) lands in an equirect texture whose row 0 is the top (v = 1):
+// three.js's equirectUv, the convention of the fidelity harness and of Blender.
+vec2 equirect_uv(vec3 d) {
+    float u = atan(d.z, d.x) / (2.0 * kPi) + 0.5;
+    float v = asin(clamp(d.y, -1.0, 1.0)) / kPi + 0.5;
+    return vec2(u, 1.0 - v);
 }
 
-vec3 studio_ambient(SurfacePoint s, FrameUniforms frame) {
+vec3 sh_irradiance(vec3 n, FrameUniforms frame) {
+    return max(frame.sh[0].rgb * 0.282095 +
+               frame.sh[1].rgb * (0.488603 * n.y) + frame.sh[2].rgb * (0.488603 * n.z) +
+               frame.sh[3].rgb * (0.488603 * n.x) +
+               frame.sh[4].rgb * (1.092548 * n.x * n.y) + frame.sh[5].rgb * (1.092548 * n.y * n.z) +
+               frame.sh[6].rgb * (0.315392 * (3.0 * n.z * n.z - 1.0)) +
+               frame.sh[7].rgb * (1.092548 * n.x * n.z) + frame.sh[8].rgb * (0.546274 * (n.x * n.x - n.y * n.y)),
+               vec3(0.0));
+}
+
+// Image-based light for a surface point: `radiance` is the environment prefiltered for the
+// point's roughness along the reflected ray, `irradiance` the environment's cosine-weighted
+// average around the normal (irradiance / pi), `brdf` the LUT's (A, B) at (n.v, roughness).
+vec3 image_based_light(SurfacePoint s, vec3 radiance, vec3 irradiance, vec2 brdf) {
     float n_dot_v = max(dot(s.n, s.v), 1e-4);
-    vec3 r = reflect(-s.v, s.n);
-    vec2 ab = env_brdf_approx(n_dot_v, s.roughness);
-    vec3 specular = studio_dome(r, s.roughness, frame) * (s.f0 * ab.x + ab.y);
-    // Irradiance / pi of the dome around the normal: the dome blurred as far as it goes.
-    vec3 diffuse = studio_dome(s.n, 1.0, frame) * s.diffuse_color * (1.0 - s.f0 * ab.x - ab.y);
-    return diffuse + specular;
+    // Fdez-Aguera 2019, roughness-dependent Fresnel (section 5) and multiple scattering.
+    vec3 fr = max(vec3(1.0 - s.roughness), s.f0) - s.f0;
+    vec3 k_s = s.f0 + fr * pow(1.0 - n_dot_v, 5.0);
+    vec3 fss_ess = k_s * brdf.x + brdf.y;
+    float ems = 1.0 - (brdf.x + brdf.y);
+    vec3 f_avg = s.f0 + (1.0 - s.f0) / 21.0;
+    vec3 fms_ems = ems * fss_ess * f_avg / (1.0 - f_avg * ems);
+    vec3 k_d = s.diffuse_color * (1.0 - fss_ess - fms_ems);
+    return fss_ess * radiance + (fms_ems + k_d) * irradiance;
+}
+
+vec3 aces_tonemap(vec3 color) {
+    const mat3 to_aces = mat3(vec3(0.59719, 0.07600, 0.02840), vec3(0.35458, 0.90834, 0.13383),
+                              vec3(0.04823, 0.01566, 0.83777));
+    const mat3 from_aces = mat3(vec3(1.60475, -0.10208, -0.00327), vec3(-0.53108, 1.10813, -0.07276),
+                                vec3(-0.07367, -0.00605, 1.07602));
+    color = to_aces * (color / 0.6);
+    vec3 a = color * (color + 0.0245786) - 0.000090537;
+    vec3 b = color * (0.983729 * color + 0.4329510) + 0.238081;
+    return clamp(from_aces * (a / b), 0.0, 1.0);
 }
 
 vec3 pbr_neutral_tonemap(vec3 color) {
@@ -92,4 +126,10 @@ vec3 pbr_neutral_tonemap(vec3 color) {
     color *= new_peak / peak;
     float g = 1.0 - 1.0 / (desaturation * (peak - new_peak) + 1.0);
     return mix(color, new_peak * vec3(1.0), g);
+}
+
+vec3 tonemap(vec3 color, int mode) {
+    if (mode == kToneMapAces) return aces_tonemap(color);
+    if (mode == kToneMapLinear) return clamp(color, 0.0, 1.0);
+    return pbr_neutral_tonemap(color);
 }

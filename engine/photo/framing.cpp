@@ -51,7 +51,9 @@ scene::Camera frame_products(const scene::Scene& scene, const FramingRequest& re
     const glm::vec3 centre = b.centre();
     const float radius = std::max(0.5f * glm::length(b.size()), 1e-4f);
     const float elevation = glm::radians(request.elevation_deg);
-    const glm::vec3 towards_camera{0.0f, std::sin(elevation), std::cos(elevation)};
+    const float azimuth = glm::radians(request.azimuth_deg);
+    const glm::vec3 towards_camera{std::cos(elevation) * std::sin(azimuth), std::sin(elevation),
+                                   std::cos(elevation) * std::cos(azimuth)};
     const float f = 1.0f / std::tan(glm::radians(request.vertical_fov_deg) * 0.5f);
 
     // The projected size shrinks roughly as 1/distance; a few rescaling steps converge to the

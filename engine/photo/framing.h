@@ -10,6 +10,7 @@ namespace ocop::photo {
 struct FramingRequest {
     float fill = 0.85f;             // the product's larger side, as a share of that frame side
     float elevation_deg = 20.0f;    // camera above the horizon, looking down at the product
+    float azimuth_deg = 0.0f;       // about +Y from the front (+Z), towards +X (model-viewer's theta)
     float vertical_fov_deg = 25.0f; // a short telephoto: little perspective distortion
     float aspect = 1.0f;            // width / height of the frame
 };
@@ -22,7 +23,7 @@ struct ImageRect {
     glm::vec2 size() const { return max - min; }
 };
 
-// A camera looking along -Z (at the product's front, which faces +Z) from `elevation_deg`,
+// A camera looking at the product's front (which faces +Z; turned by `azimuth_deg`) from `elevation_deg`,
 // at a distance and with a lens shift such that the products' projection is centred and its
 // larger relative extent, max(width / frame width, height / frame height), equals `fill`.
 scene::Camera frame_products(const scene::Scene& scene, const FramingRequest& request);

@@ -1,5 +1,9 @@
 #include "photo/studio.h"
 
+#include <algorithm>
+#include <array>
+#include <cmath>
+
 #include <glm/gtc/matrix_transform.hpp>
 
 namespace ocop::photo {
@@ -16,11 +20,11 @@ void add_white_studio_rig(scene::Scene& s) {
     s.lights.push_back({.direction = glm::normalize(glm::vec3(-0.6f, -0.2f, -0.5f)),
                         .colour = {0.95f, 0.97f, 1.0f},
                         .illuminance = 0.5f});
-    s.environment = {.sky = {0.55f, 0.55f, 0.56f},
-                     .ground = {0.30f, 0.30f, 0.30f},
-                     .softbox_direction = glm::normalize(glm::vec3(-0.5f, 0.7f, 0.6f)),
-                     .softbox_radius_rad = 0.30f,
-                     .softbox_radiance = {2.5f, 2.5f, 2.5f}};
+    s.environment.studio = {.sky = {0.55f, 0.55f, 0.56f},
+                            .ground = {0.30f, 0.30f, 0.30f},
+                            .softbox_direction = glm::normalize(glm::vec3(-0.5f, 0.7f, 0.6f)),
+                            .softbox_radius_rad = 0.30f,
+                            .softbox_radiance = {2.5f, 2.5f, 2.5f}};
 }
 
 }  // namespace
@@ -32,23 +36,106 @@ glm::mat4 turntable_transform(const Bounds& b, float degrees) {
            glm::translate(glm::mat4(1.0f), -pivot);
 }
 
+namespace {
+
+scene::Camera orbit_camera(const scene::Scene& s, const PhotoSettings& settings) {
+    const Orbit& orbit = *settings.orbit;
+    const float aspect = float(settings.width) / float(settings.height);
+    if (!orbit.radius_m)
+        return frame_products(s, {.fill = settings.fill,
+                                  .elevation_deg = 90.0f - orbit.phi_deg,
+                                  .azimuth_deg = orbit.theta_deg,
+                                  .vertical_fov_deg = settings.vertical_fov_deg,
+                                  .aspect = aspect});
+    const Bounds b = scene::bounds(s);
+    const glm::vec3 target = settings.target.value_or(b.empty() ? glm::vec3(0.0f) : b.centre());
+    const float theta = glm::radians(orbit.theta_deg);
+    const float phi = glm::radians(orbit.phi_deg);
+    scene::Camera camera;
+    camera.target = target;
+    camera.position = target + *orbit.radius_m * glm::vec3(std::sin(phi) * std::sin(theta), std::cos(phi),
+                                                           std::sin(phi) * std::cos(theta));
+    camera.vertical_fov_deg = settings.vertical_fov_deg;
+    // Depth range: the product's bounding sphere, seen from the camera.
+    const float radius = b.empty() ? 1.0f : std::max(0.5f * glm::length(b.size()), 1e-4f);
+    const float distance = b.empty() ? *orbit.radius_m : glm::length(camera.position - b.centre());
+    camera.far_m = distance + 1.5f * radius;
+    camera.near_m = std::max(distance - 1.5f * radius, 1e-4f * camera.far_m);
+    return camera;
+}
+
+}  // namespace
+
 scene::Scene studio_scene(std::shared_ptr<const assets::Model> model, const PhotoSettings& settings) {
     scene::Scene s;
     const glm::mat4 turntable = model ? turntable_transform(model->bounds(), settings.turntable_deg) : glm::mat4(1.0f);
     s.products.push_back({std::move(model), turntable});
     add_white_studio_rig(s);
-    s.background = glm::vec4(1.0f);
-    s.exposure = settings.exposure;
-    s.camera = frame_products(s, {.fill = settings.fill,
-                                  .elevation_deg = settings.elevation_deg,
-                                  .aspect = float(settings.width) / float(settings.height)});
+    if (!settings.lights) s.lights.clear();
+    if (settings.environment.kind != scene::Environment::Kind::Studio) s.environment = settings.environment;
+    s.background = settings.background;
+    s.exposure = std::exp2(settings.exposure_ev);
+    s.tone_mapping = settings.tone_mapping;
+    if (settings.orbit)
+        s.camera = orbit_camera(s, settings);
+    else
+        s.camera = frame_products(s, {.fill = settings.fill,
+                                      .elevation_deg = settings.elevation_deg,
+                                      .vertical_fov_deg = settings.vertical_fov_deg,
+                                      .aspect = float(settings.width) / float(settings.height)});
     return s;
 }
 
 Result<render::Pixels> shoot(render::Renderer& renderer, std::shared_ptr<const assets::Model> model,
                              const PhotoSettings& settings) {
     const scene::Scene s = studio_scene(std::move(model), settings);
-    return renderer.render_offscreen(s, settings.width, settings.height);
+    const std::uint32_t factor = std::max(settings.supersampling, 1u);
+    if (factor == 1) return renderer.render_offscreen(s, settings.width, settings.height);
+    Result<render::Pixels> large = renderer.render_offscreen(s, settings.width * factor, settings.height * factor);
+    if (!large) return large;
+    return downsample(large.value(), factor);
+}
+
+namespace {
+
+float srgb_to_linear(float c) { return c <= 0.04045f ? c / 12.92f : std::pow((c + 0.055f) / 1.055f, 2.4f); }
+
+std::uint8_t linear_to_srgb8(float c) {
+    c = std::clamp(c, 0.0f, 1.0f);
+    const float e = c <= 0.0031308f ? c * 12.92f : 1.055f * std::pow(c, 1.0f / 2.4f) - 0.055f;
+    return static_cast<std::uint8_t>(std::lround(e * 255.0f));
+}
+
+}  // namespace
+
+render::Pixels downsample(const render::Pixels& pixels, std::uint32_t factor) {
+    if (factor <= 1) return pixels;
+    std::array<float, 256> linear{};
+    for (int i = 0; i < 256; ++i) linear[static_cast<std::size_t>(i)] = srgb_to_linear(float(i) / 255.0f);
+    render::Pixels out{pixels.width / factor, pixels.height / factor, {}};
+    out.rgba8.resize(std::size_t(out.width) * out.height * 4);
+    const float count = float(factor * factor);
+    for (std::uint32_t y = 0; y < out.height; ++y)
+        for (std::uint32_t x = 0; x < out.width; ++x) {
+            float r = 0, g = 0, b = 0, a = 0;
+            for (std::uint32_t sy = 0; sy < factor; ++sy)
+                for (std::uint32_t sx = 0; sx < factor; ++sx) {
+                    const std::uint8_t* p =
+                        &pixels.rgba8[(std::size_t(y * factor + sy) * pixels.width + (x * factor + sx)) * 4];
+                    const float alpha = float(p[3]) / 255.0f;
+                    r += linear[p[0]] * alpha;
+                    g += linear[p[1]] * alpha;
+                    b += linear[p[2]] * alpha;
+                    a += alpha;
+                }
+            std::uint8_t* o = &out.rgba8[(std::size_t(y) * out.width + x) * 4];
+            const float inv = a > 0.0f ? 1.0f / a : 0.0f;  // back to straight alpha
+            o[0] = linear_to_srgb8(r * inv);
+            o[1] = linear_to_srgb8(g * inv);
+            o[2] = linear_to_srgb8(b * inv);
+            o[3] = static_cast<std::uint8_t>(std::lround(a / count * 255.0f));
+        }
+    return out;
 }
 
 }  // namespace ocop::photo

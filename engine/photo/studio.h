@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 
 #include "assets/model.h"
 #include "core/result.h"
@@ -13,6 +14,15 @@
 
 namespace ocop::photo {
 
+// A camera on a sphere about a target, as <model-viewer>'s camera-orbit (three.js Spherical):
+// camera = target + radius * (sin(phi) sin(theta), cos(phi), sin(phi) cos(theta)). theta 0 looks
+// at the front (+Z side) and grows towards +X; phi is from +Y (90: level, less: looking down).
+struct Orbit {
+    float theta_deg = 0.0f;
+    float phi_deg = 70.0f;
+    std::optional<float> radius_m;  // none: as far as the product needs to fill the frame
+};
+
 struct PhotoSettings {
     std::uint32_t width = 2048;
     std::uint32_t height = 2048;
@@ -21,7 +31,18 @@ struct PhotoSettings {
     // put: every angle of every product is lit the same way.
     float turntable_deg = 0.0f;
     float elevation_deg = 20.0f;
-    float exposure = 1.0f;
+    // Instead of the framed front view: an exact orbit camera (reference comparisons).
+    std::optional<Orbit> orbit;
+    std::optional<glm::vec3> target;  // the orbit's centre; default: the centre of the bounds
+    float vertical_fov_deg = 25.0f;
+    float exposure_ev = 0.0f;  // the radiance is scaled by 2^EV
+    scene::ToneMapping tone_mapping = scene::ToneMapping::PbrNeutral;
+    scene::Environment environment;  // default: the studio dome and softbox
+    bool lights = true;              // the rig's key and fill lights
+    glm::vec4 background{1.0f};      // linear RGBA; alpha 0: transparent
+    // Rendered at this many times the size in each direction, then averaged down (in linear
+    // light) to the output size: smoother edges and texture detail than 4x MSAA alone.
+    std::uint32_t supersampling = 1;
 };
 
 // The turntable: a product with these bounds turned by `degrees` about the vertical axis
@@ -29,10 +50,15 @@ struct PhotoSettings {
 glm::mat4 turntable_transform(const Bounds& product_bounds, float degrees);
 
 // The scene for one catalogue photo: the product on the turntable, the default white-studio
-// rig (key light, dome, softbox), the camera framed for `settings`, a pure white background.
+// rig (key light, dome, softbox) unless the settings say otherwise, the camera framed for
+// `settings`, the background.
 scene::Scene studio_scene(std::shared_ptr<const assets::Model> model, const PhotoSettings& settings);
 
 Result<render::Pixels> shoot(render::Renderer& renderer, std::shared_ptr<const assets::Model> model,
                              const PhotoSettings& settings);
+
+// Averages each factor x factor block of `pixels` (sRGB-encoded RGBA8) in linear light, with
+// alpha weighting so a transparent background does not darken the edges.
+render::Pixels downsample(const render::Pixels& pixels, std::uint32_t factor);
 
 }  // namespace ocop::photo

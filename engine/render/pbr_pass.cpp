@@ -110,14 +110,23 @@ Owned<VkPipeline> create_pipeline(const Context& ctx, VkPipelineLayout layout, V
 PbrPipeline create_pbr_pipeline(const Context& ctx, VkFormat colour_format, VkFormat depth_format,
                                 VkSampleCountFlagBits samples) {
     PbrPipeline p;
-    const VkDescriptorSetLayoutBinding frame_binding{
-        .binding = gpu::kBindingFrame,
-        .descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER,
-        .descriptorCount = 1,
-        .stageFlags = VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT};
+    const std::array<VkDescriptorSetLayoutBinding, gpu::kFrameBindingCount> frame_bindings{{
+        {.binding = gpu::kBindingFrame,
+         .descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER,
+         .descriptorCount = 1,
+         .stageFlags = VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT},
+        {.binding = gpu::kBindingSpecularEnvironment,
+         .descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER,
+         .descriptorCount = 1,
+         .stageFlags = VK_SHADER_STAGE_FRAGMENT_BIT},
+        {.binding = gpu::kBindingBrdfLut,
+         .descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER,
+         .descriptorCount = 1,
+         .stageFlags = VK_SHADER_STAGE_FRAGMENT_BIT},
+    }};
     const VkDescriptorSetLayoutCreateInfo frame_info{.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO,
-                                                     .bindingCount = 1,
-                                                     .pBindings = &frame_binding};
+                                                     .bindingCount = static_cast<std::uint32_t>(frame_bindings.size()),
+                                                     .pBindings = frame_bindings.data()};
     VkDescriptorSetLayout layout;
     VK_CHECK(vkCreateDescriptorSetLayout(ctx.device(), &frame_info, nullptr, &layout));
     p.frame_layout = {ctx.device(), layout, vkDestroyDescriptorSetLayout};

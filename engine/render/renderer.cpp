@@ -1,6 +1,8 @@
 #include "render/renderer.h"
 
+#include <cstdio>
 #include <cstring>
+#include <array>
 
 #include "render/vk_check.h"
 #include "shared.h"
@@ -14,11 +16,12 @@ Result<std::unique_ptr<Renderer>> Renderer::create(Context& ctx) {
 
     r->frame_uniforms_ = create_buffer(ctx, sizeof(gpu::FrameUniforms), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT,
                                        MemoryUse::Upload);
-    const VkDescriptorPoolSize pool_size{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1};
+    const std::array<VkDescriptorPoolSize, 2> pool_sizes{{{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1},
+                                                          {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 2}}};
     const VkDescriptorPoolCreateInfo pool_info{.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO,
                                                .maxSets = 1,
-                                               .poolSizeCount = 1,
-                                               .pPoolSizes = &pool_size};
+                                               .poolSizeCount = static_cast<std::uint32_t>(pool_sizes.size()),
+                                               .pPoolSizes = pool_sizes.data()};
     VkDescriptorPool pool;
     VK_CHECK(vkCreateDescriptorPool(ctx.device(), &pool_info, nullptr, &pool));
     r->frame_pool_ = {ctx.device(), pool, vkDestroyDescriptorPool};
@@ -36,6 +39,13 @@ Result<std::unique_ptr<Renderer>> Renderer::create(Context& ctx) {
                                      .descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER,
                                      .pBufferInfo = &buffer_info};
     vkUpdateDescriptorSets(ctx.device(), 1, &write, 0, nullptr);
+
+    constexpr std::uint32_t lut_size = 64;
+    r->brdf_lut_ = upload_brdf_lut(ctx, brdf_lut(static_cast<int>(lut_size)), lut_size);
+    r->lut_sampler_ = create_lut_sampler(ctx);
+    r->environment_sampler_ = create_environment_sampler(ctx);
+    r->environment_ = empty_environment(ctx);
+    r->bind_environment();
 
     const VkCommandPoolCreateInfo cmd_pool_info{.sType = VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO,
                                                 .flags = VK_COMMAND_POOL_CREATE_RESET_COMMAND_BUFFER_BIT,
@@ -70,6 +80,60 @@ Result<const GpuModel*> Renderer::gpu_model(const std::shared_ptr<const assets::
     return &slot->second.gpu;
 }
 
+void Renderer::bind_environment() {
+    const VkDescriptorImageInfo specular{environment_sampler_, environment_.specular.view,
+                                         VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
+    const VkDescriptorImageInfo lut{lut_sampler_, brdf_lut_.view, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
+    const std::array<VkWriteDescriptorSet, 2> writes{{
+        {.sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET,
+         .dstSet = frame_set_,
+         .dstBinding = gpu::kBindingSpecularEnvironment,
+         .descriptorCount = 1,
+         .descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER,
+         .pImageInfo = &specular},
+        {.sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET,
+         .dstSet = frame_set_,
+         .dstBinding = gpu::kBindingBrdfLut,
+         .descriptorCount = 1,
+         .descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER,
+         .pImageInfo = &lut},
+    }};
+    vkUpdateDescriptorSets(ctx_.device(), static_cast<std::uint32_t>(writes.size()), writes.data(), 0, nullptr);
+}
+
+Status Renderer::use_environment(const scene::Environment& environment) {
+    std::string key;
+    if (environment.kind == scene::Environment::Kind::Uniform) {
+        char text[96];
+        const glm::vec3 v = environment.uniform_radiance;
+        std::snprintf(text, sizeof text, "uniform %.9g %.9g %.9g", double(v.x), double(v.y), double(v.z));
+        key = text;
+    } else if (environment.kind == scene::Environment::Kind::Image) {
+        key = "image " + environment.image.string();
+    }
+    if (key == environment_key_) return Ok{};
+
+    GpuEnvironment next;
+    if (environment.kind == scene::Environment::Kind::Studio) {
+        next = empty_environment(ctx_);
+    } else {
+        Result<BakedEnvironment> baked =
+            environment.kind == scene::Environment::Kind::Uniform
+                ? Result<BakedEnvironment>(uniform_environment(environment.uniform_radiance, {.base_width = 256}))
+                : load_baked_environment(environment.image, default_environment_cache_dir());
+        if (!baked) return baked.error();
+        Result<GpuEnvironment> uploaded = upload_environment(ctx_, baked.value());
+        if (!uploaded) return uploaded.error();
+        next = std::move(uploaded).value();
+    }
+    vkDeviceWaitIdle(ctx_.device());  // the descriptor set and the old image may still be in use
+    environment_ = std::move(next);
+    environment_key_ = key;
+    environment_baked_ = environment.kind != scene::Environment::Kind::Studio;
+    bind_environment();
+    return Ok{};
+}
+
 void Renderer::write_frame_uniforms(const scene::Scene& scene, float aspect) {
     gpu::FrameUniforms u{};
     u.view_proj = scene.camera.projection(aspect) * scene.camera.view();
@@ -79,8 +143,14 @@ void Renderer::write_frame_uniforms(const scene::Scene& scene, float aspect) {
         u.light_direction[i] = glm::vec4(glm::normalize(l.direction), 1.0f);
         u.light_radiance[i] = glm::vec4(l.colour * l.illuminance, 0.0f);
     }
-    const scene::StudioEnvironment& e = scene.environment;
-    u.env_sky = glm::vec4(e.sky, scene.exposure);
+    int tone_mapping = gpu::kToneMapPbrNeutral;
+    if (scene.tone_mapping == scene::ToneMapping::Aces) tone_mapping = gpu::kToneMapAces;
+    if (scene.tone_mapping == scene::ToneMapping::Linear) tone_mapping = gpu::kToneMapLinear;
+    u.environment = glm::vec4(environment_baked_ ? gpu::kEnvironmentBaked : gpu::kEnvironmentStudio,
+                              float(environment_.levels - 1), tone_mapping, scene.exposure);
+    for (std::size_t i = 0; i < environment_.sh.size(); ++i) u.sh[i] = glm::vec4(environment_.sh[i], 0.0f);
+    const scene::StudioEnvironment& e = scene.environment.studio;
+    u.env_sky = glm::vec4(e.sky, 0.0f);
     u.env_ground = glm::vec4(e.ground, 0.0f);
     u.softbox_direction = glm::vec4(glm::normalize(e.softbox_direction), e.softbox_radius_rad);
     u.softbox_radiance = glm::vec4(e.softbox_radiance, 0.0f);
@@ -101,6 +171,7 @@ Status Renderer::record_frame(const scene::Scene& scene, std::uint32_t width, st
         if (!gpu) return gpu.error();
         draws.push_back({gpu.value(), p.transform});
     }
+    if (Status s = use_environment(scene.environment); !s) return s.error();
     write_frame_uniforms(scene, float(width) / float(height));
 
     VkCommandBuffer cmd = command_buffer_;

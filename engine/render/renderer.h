@@ -5,10 +5,12 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "core/result.h"
 #include "render/context.h"
+#include "render/environment.h"
 #include "render/offscreen.h"
 #include "render/pbr_pass.h"
 #include "render/swapchain.h"
@@ -47,6 +49,10 @@ private:
     explicit Renderer(Context& ctx) : ctx_(ctx) {}
     // The model on the GPU, uploaded on first use and kept while the model lives.
     Result<const GpuModel*> gpu_model(const std::shared_ptr<const assets::Model>& model);
+    // Makes the scene's environment the bound one: baked (or read from the disk cache) and
+    // uploaded when it differs from the last frame's, else nothing.
+    Status use_environment(const scene::Environment& environment);
+    void bind_environment();
     void write_frame_uniforms(const scene::Scene& scene, float aspect);
     // Uploads what the scene needs, then begins the command buffer and records the frame into
     // the offscreen target (sized width x height), leaving `resolved` ready to be read.
@@ -59,6 +65,12 @@ private:
     Buffer frame_uniforms_;
     Owned<VkDescriptorPool> frame_pool_;
     VkDescriptorSet frame_set_ = VK_NULL_HANDLE;
+    Image brdf_lut_;
+    Owned<VkSampler> lut_sampler_;
+    Owned<VkSampler> environment_sampler_;
+    GpuEnvironment environment_;
+    std::string environment_key_;  // what environment_ holds; empty: the studio dome
+    bool environment_baked_ = false;
     Owned<VkCommandPool> command_pool_;
     VkCommandBuffer command_buffer_ = VK_NULL_HANDLE;
     Owned<VkFence> frame_fence_;

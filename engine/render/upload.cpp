@@ -249,6 +249,7 @@ Result<GpuModel> upload_model(const Context& ctx, const assets::Model& model, co
         bind(gpu::kBindingOcclusion, m.occlusion_texture, false, gpu::kFlagOcclusionTexture, defaults.white);
         bind(gpu::kBindingEmissive, m.emissive_texture, true, gpu::kFlagEmissiveTexture, defaults.white);
         if (m.alpha_mode == assets::AlphaMode::Mask) flags |= gpu::kFlagAlphaMask;
+        if (m.alpha_mode == assets::AlphaMode::Blend) flags |= gpu::kFlagAlphaBlend;
 
         g.constants.base_color = m.base_color;
         g.constants.emissive = glm::vec4(m.emissive, 0.0f);

@@ -2,6 +2,7 @@
 // lights, the studio environment, the camera and the background. No Vulkan here.
 #pragma once
 
+#include <filesystem>
 #include <memory>
 #include <vector>
 
@@ -44,6 +45,21 @@ struct StudioEnvironment {
     glm::vec3 softbox_radiance{3.0f};
 };
 
+// The light that surrounds the products: the analytic studio dome, a uniform radiance (the
+// "white" furnace of the tests), or an equirectangular HDR file, which the renderer bakes into
+// image-based light once per file content (and keeps in a disk cache).
+struct Environment {
+    enum class Kind { Studio, Uniform, Image };
+    Kind kind = Kind::Studio;
+    StudioEnvironment studio;
+    glm::vec3 uniform_radiance{1.0f};
+    std::filesystem::path image;  // a Radiance .hdr, for Kind::Image
+};
+
+// How linear radiance becomes the display's 0..1: Khronos PBR Neutral (the catalogue default:
+// colours stay true), ACES (filmic, Hill's fit as three.js has it), or none (clamped).
+enum class ToneMapping { PbrNeutral, Aces, Linear };
+
 struct ProductInstance {
     std::shared_ptr<const assets::Model> model;
     glm::mat4 transform{1.0f};  // model space -> world (metres, Y up)
@@ -52,10 +68,12 @@ struct ProductInstance {
 struct Scene {
     std::vector<ProductInstance> products;
     std::vector<DirectionalLight> lights;
-    StudioEnvironment environment;
+    Environment environment;
     Camera camera;
-    glm::vec4 background{1.0f};  // linear RGBA; (1,1,1,1) writes exactly 255 white
-    float exposure = 1.0f;       // fixed per preset: never automatic, so photos stay consistent
+    glm::vec4 background{1.0f};  // linear RGBA; (1,1,1,1) writes exactly 255 white; alpha 0: transparent
+    // A linear multiplier (2^EV), fixed per preset: never automatic, so photos stay consistent.
+    float exposure = 1.0f;
+    ToneMapping tone_mapping = ToneMapping::PbrNeutral;
 };
 
 // World-space bounds of everything in the scene.

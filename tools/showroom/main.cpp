@@ -10,14 +10,11 @@
 #include "assets/import.h"
 #include "bench.h"
 #include "inspect.h"
+#include "photo_command.h"
 #include "core/files.h"
 #include "core/log.h"
 #include "export/glb_writer.h"
 #include "photo/image_size.h"
-#include "photo/png.h"
-#include "photo/studio.h"
-#include "render/context.h"
-#include "render/renderer.h"
 
 namespace fs = std::filesystem;
 using namespace ocop;
@@ -51,47 +48,6 @@ Result<std::shared_ptr<const assets::Model>> load_model(const fs::path& path, co
     return std::make_shared<const assets::Model>(std::move(model).value());
 }
 
-struct PhotoArgs {
-    std::string model;
-    std::string out;
-    std::string size = "2048x2048";
-    float turntable_deg = 0.0f;
-    bool cpu = false;
-};
-
-int run_photo(const PhotoArgs& args, const Log& log) {
-    const auto start = std::chrono::steady_clock::now();
-    Result<photo::ImageSize> size = photo::parse_image_size(args.size, "--size");
-    if (!size) return report(size.error());
-    if (Status s = check_output(args.out, ".png"); !s) return report(s.error());
-    Result<std::shared_ptr<const assets::Model>> model = load_model(args.model, log);
-    if (!model) return report(model.error());
-
-    Result<std::unique_ptr<render::Context>> ctx =
-        render::Context::create({.prefer_cpu = args.cpu, .log = log});
-    if (!ctx) return report(ctx.error());
-    log.debug("rendering on " + (*ctx)->device_name());
-    int exit_code = 0;
-    {
-        Result<std::unique_ptr<render::Renderer>> renderer = render::Renderer::create(**ctx);
-        if (!renderer) return report(renderer.error());
-        photo::PhotoSettings settings{.width = size->width, .height = size->height,
-                                      .turntable_deg = args.turntable_deg};
-        Result<render::Pixels> pixels = photo::shoot(**renderer, *model, settings);
-        if (!pixels) return report(pixels.error());
-        if (Status s = photo::write_png(args.out, *pixels); !s) return report(s.error());
-        char line[256];
-        std::snprintf(line, sizeof line, "wrote %s (%ux%u, %zu triangles) in %.2f s", args.out.c_str(),
-                      size->width, size->height, (*model)->triangle_count(), seconds_since(start));
-        log.info(line);
-    }
-    if (const int n = (*ctx)->validation_messages(); n > 0) {
-        std::fprintf(stderr, "showroom: %d Vulkan validation message(s) while rendering %s\n", n, args.model.c_str());
-        exit_code = 1;
-    }
-    return exit_code;
-}
-
 int run_export(const std::string& model_path, const std::string& out, const Log& log) {
     const auto start = std::chrono::steady_clock::now();
     if (Status s = check_output(out, ".glb"); !s) return report(s.error());
@@ -119,16 +75,8 @@ int main(int argc, char** argv) {
     app.add_flag("-v,--verbose", verbose, "Say more about what happens (device, timings)");
     app.add_flag("-q,--quiet", quiet, "Print errors only");
 
-    PhotoArgs photo_args;
-    CLI::App* photo = app.add_subcommand("photo", "Render a catalogue photo of a model on pure white");
-    photo->add_option("MODEL", photo_args.model, "The product model (" + assets::supported_model_list() + ")")
-        ->required();
-    photo->add_option("-o,--out", photo_args.out, "Output PNG file")->required();
-    photo->add_option("--size", photo_args.size, "Image size WxH in pixels")->capture_default_str();
-    photo->add_option("--turntable", photo_args.turntable_deg,
-                      "Turn the product by this many degrees about its vertical axis")
-        ->capture_default_str();
-    photo->add_flag("--cpu", photo_args.cpu, "Render on the CPU (Mesa lavapipe) even when a GPU is present");
+    cli::PhotoArgs photo_args;
+    CLI::App* photo = cli::add_photo_command(app, photo_args);
 
     std::string export_model;
     std::string export_out;
@@ -194,7 +142,7 @@ int main(int argc, char** argv) {
     Log log;
     log.level = quiet ? LogLevel::Quiet : verbose ? LogLevel::Debug : LogLevel::Info;
     log.out = stdout;
-    if (*photo) return run_photo(photo_args, log);
+    if (*photo) return cli::run_photo(photo_args, log);
     if (*exp) return run_export(export_model, export_out, log);
     if (*inspect) return cli::run_inspect(inspect_args);
     if (*bench) {

@@ -1,0 +1,199 @@
+#include "photo_command.h"
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <optional>
+#include <sstream>
+#include <vector>
+
+#include "assets/import.h"
+#include "core/files.h"
+#include "photo/image_size.h"
+#include "photo/png.h"
+#include "photo/studio.h"
+#include "render/context.h"
+#include "render/renderer.h"
+
+namespace fs = std::filesystem;
+
+namespace ocop::cli {
+
+namespace {
+
+int report_error(const Error& e) {
+    std::fprintf(stderr, "showroom: %s\n", e.message().c_str());
+    return e.exit_code();
+}
+
+// "1,2.5,-3" -> {1, 2.5, -3}; nothing when a part is not a finite number or the count is wrong.
+std::optional<std::vector<float>> parse_numbers(const std::string& text, std::size_t min_count, std::size_t max_count) {
+    std::vector<float> values;
+    std::stringstream parts(text);
+    for (std::string part; std::getline(parts, part, ',');) {
+        std::size_t used = 0;
+        float v = 0.0f;
+        try {
+            v = std::stof(part, &used);
+        } catch (const std::exception&) {
+            return std::nullopt;
+        }
+        if (used != part.size() || !std::isfinite(v)) return std::nullopt;
+        values.push_back(v);
+    }
+    if (values.size() < min_count || values.size() > max_count) return std::nullopt;
+    return values;
+}
+
+Result<glm::vec4> parse_background(const std::string& text) {
+    if (text == "white") return glm::vec4(1.0f);
+    if (text == "transparent") return glm::vec4(0.0f);
+    unsigned rgb = 0;
+    char rest = 0;
+    if (text.size() == 7 && std::sscanf(text.c_str(), "#%6x%c", &rgb, &rest) == 1) {
+        const auto channel = [](unsigned v) {  // sRGB -> linear: the clear colour is linear
+            const float c = float(v) / 255.0f;
+            return c <= 0.04045f ? c / 12.92f : std::pow((c + 0.055f) / 1.055f, 2.4f);
+        };
+        return glm::vec4(channel(rgb >> 16 & 255u), channel(rgb >> 8 & 255u), channel(rgb & 255u), 1.0f);
+    }
+    return bad_input("--background", "'" + text + "' is not white, transparent or #RRGGBB");
+}
+
+Result<scene::Environment> parse_environment(const std::string& text) {
+    scene::Environment e;
+    if (text == "studio") return e;
+    if (text == "white") {
+        e.kind = scene::Environment::Kind::Uniform;
+        e.uniform_radiance = glm::vec3(1.0f);
+        return e;
+    }
+    if (lower_extension(text) != ".hdr")
+        return bad_input("--environment", "'" + text + "' is not studio, white or a Radiance .hdr file");
+    if (Status s = check_readable(text); !s) return s.error();
+    e.kind = scene::Environment::Kind::Image;
+    e.image = text;
+    return e;
+}
+
+Result<photo::PhotoSettings> photo_settings(const PhotoArgs& args) {
+    photo::PhotoSettings settings;
+    Result<photo::ImageSize> size = photo::parse_image_size(args.size, "--size");
+    if (!size) return size.error();
+    settings.width = size->width;
+    settings.height = size->height;
+    settings.turntable_deg = args.turntable_deg;
+    if (!(args.fov_deg > 1.0f && args.fov_deg < 170.0f))
+        return bad_input("--fov", "the vertical field of view must be between 1 and 170 degrees");
+    settings.vertical_fov_deg = args.fov_deg;
+    if (!args.orbit.empty()) {
+        const std::optional<std::vector<float>> v = parse_numbers(args.orbit, 2, 3);
+        if (!v || (v->size() == 3 && (*v)[2] <= 0.0f))
+            return bad_input("--orbit", "'" + args.orbit + "' is not THETA,PHI or THETA,PHI,RADIUS (degrees, metres > 0)");
+        settings.orbit = photo::Orbit{(*v)[0], (*v)[1], std::nullopt};
+        if (v->size() == 3) settings.orbit->radius_m = (*v)[2];
+    }
+    if (!args.target.empty()) {
+        const std::optional<std::vector<float>> v = parse_numbers(args.target, 3, 3);
+        if (!v) return bad_input("--target", "'" + args.target + "' is not X,Y,Z in metres");
+        settings.target = glm::vec3((*v)[0], (*v)[1], (*v)[2]);
+    }
+    if (!std::isfinite(args.exposure_ev) || std::abs(args.exposure_ev) > 30.0f)
+        return bad_input("--exposure", "exposure must be between -30 and 30 EV");
+    settings.exposure_ev = args.exposure_ev;
+    if (args.tonemap == "pbr-neutral") settings.tone_mapping = scene::ToneMapping::PbrNeutral;
+    else if (args.tonemap == "aces") settings.tone_mapping = scene::ToneMapping::Aces;
+    else if (args.tonemap == "linear") settings.tone_mapping = scene::ToneMapping::Linear;
+    else return bad_input("--tonemap", "'" + args.tonemap + "' is not pbr-neutral, aces or linear");
+    Result<scene::Environment> environment = parse_environment(args.environment);
+    if (!environment) return environment.error();
+    settings.environment = environment.value();
+    settings.lights = !args.no_lights;
+    Result<glm::vec4> background = parse_background(args.background);
+    if (!background) return background.error();
+    settings.background = background.value();
+    if (args.samples < 1 || args.samples > 4) return bad_input("--samples", "the supersampling factor must be 1 to 4");
+    if (std::max(settings.width, settings.height) * args.samples > 8192)
+        return bad_input("--samples", "size times samples must stay within 8192 pixels a side");
+    settings.supersampling = args.samples;
+    return settings;
+}
+
+// The output must be a file we can write with the expected extension, in a folder that exists.
+Status check_png_output(const fs::path& out) {
+    if (lower_extension(out) != ".png") return bad_input(out.string(), "the output must end in .png");
+    const fs::path dir = out.parent_path().empty() ? fs::path(".") : out.parent_path();
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) return bad_input(out.string(), "its folder does not exist");
+    if (fs::is_directory(out, ec)) return bad_input(out.string(), "is a folder");
+    return Ok{};
+}
+
+}  // namespace
+
+CLI::App* add_photo_command(CLI::App& app, PhotoArgs& args) {
+    CLI::App* photo = app.add_subcommand("photo", "Render a catalogue photo of a model (default: on pure white)");
+    photo->add_option("MODEL", args.model, "The product model (" + assets::supported_model_list() + ")")->required();
+    photo->add_option("-o,--out", args.out, "Output PNG file")->required();
+    photo->add_option("--size", args.size, "Image size WxH in pixels")->capture_default_str();
+    photo->add_option("--turntable", args.turntable_deg,
+                      "Turn the product by this many degrees about its vertical axis")
+        ->capture_default_str();
+    photo->add_flag("--cpu", args.cpu, "Render on the CPU (Mesa lavapipe) even when a GPU is present");
+    photo->add_option("--environment", args.environment,
+                      "Light around the product: studio (dome and softbox), white (uniform radiance 1) or FILE.hdr")
+        ->capture_default_str();
+    photo->add_option("--orbit", args.orbit,
+                      "Camera as <model-viewer>'s camera-orbit: THETA,PHI[,RADIUS] (degrees, metres; "
+                      "theta 0 = front, phi 90 = level); without RADIUS the product fills the frame");
+    photo->add_option("--fov", args.fov_deg, "Vertical field of view in degrees")->capture_default_str();
+    photo->add_option("--target", args.target, "Orbit centre X,Y,Z in metres (default: the centre of the bounds)");
+    photo->add_flag("--keep-coordinates", args.keep_coordinates,
+                    "Keep the file's coordinates: no centring, scaling or turning of the scan");
+    photo->add_option("--exposure", args.exposure_ev, "Exposure in EV (radiance times 2^EV)")->capture_default_str();
+    photo->add_option("--tonemap", args.tonemap, "Tone mapping: pbr-neutral, aces or linear")->capture_default_str();
+    photo->add_flag("--no-lights", args.no_lights, "Only the environment lights the product (no key or fill light)");
+    photo->add_flag("--no-shadow", args.no_shadow, "No shadows (accepted for scripts: no shadows are drawn yet)");
+    photo->add_option("--background", args.background, "white, transparent or #RRGGBB")->capture_default_str();
+    photo->add_option("--samples", args.samples, "Supersampling factor, 1 to 4 (renders larger, then averages)")
+        ->capture_default_str();
+    return photo;
+}
+
+int run_photo(const PhotoArgs& args, const Log& log) {
+    const auto start = std::chrono::steady_clock::now();
+    Result<photo::PhotoSettings> settings = photo_settings(args);
+    if (!settings) return report_error(settings.error());
+    if (Status s = check_png_output(args.out); !s) return report_error(s.error());
+    assets::ImportOptions options;
+    if (args.keep_coordinates) options = {1.0f, assets::UpAxis::Y, false};
+    Result<assets::Model> imported = assets::import(args.model, options);
+    if (!imported) return report_error(imported.error());
+    for (const std::string& w : imported->warnings) log.warn(args.model + ": " + w);
+    const auto model = std::make_shared<const assets::Model>(std::move(imported).value());
+
+    Result<std::unique_ptr<render::Context>> ctx = render::Context::create({.prefer_cpu = args.cpu, .log = log});
+    if (!ctx) return report_error(ctx.error());
+    log.debug("rendering on " + (*ctx)->device_name());
+    int exit_code = 0;
+    {
+        Result<std::unique_ptr<render::Renderer>> renderer = render::Renderer::create(**ctx);
+        if (!renderer) return report_error(renderer.error());
+        Result<render::Pixels> pixels = photo::shoot(**renderer, model, settings.value());
+        if (!pixels) return report_error(pixels.error());
+        if (Status s = photo::write_png(args.out, *pixels); !s) return report_error(s.error());
+        char line[256];
+        std::snprintf(line, sizeof line, "wrote %s (%ux%u, %zu triangles) in %.2f s", args.out.c_str(),
+                      settings->width, settings->height, model->triangle_count(),
+                      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+        log.info(line);
+    }
+    if (const int n = (*ctx)->validation_messages(); n > 0) {
+        std::fprintf(stderr, "showroom: %d Vulkan validation message(s) while rendering %s\n", n, args.model.c_str());
+        exit_code = 1;
+    }
+    return exit_code;
+}
+
+}  // namespace ocop::cli

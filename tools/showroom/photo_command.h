@@ -1,0 +1,37 @@
+// showroom photo: one catalogue photo of a model, or (with the reference flags) a render under
+// the same light, camera and tone mapping as <model-viewer> and Blender for comparisons.
+#pragma once
+
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "core/log.h"
+
+namespace ocop::cli {
+
+struct PhotoArgs {
+    std::string model;
+    std::string out;
+    std::string size = "2048x2048";
+    float turntable_deg = 0.0f;
+    bool cpu = false;
+    std::string environment = "studio";
+    std::string orbit;  // "THETA,PHI[,RADIUS]"
+    float fov_deg = 25.0f;
+    std::string target;  // "X,Y,Z"
+    bool keep_coordinates = false;
+    float exposure_ev = 0.0f;
+    std::string tonemap = "pbr-neutral";
+    bool no_lights = false;
+    bool no_shadow = false;
+    std::string background = "white";
+    unsigned samples = 1;
+};
+
+CLI::App* add_photo_command(CLI::App& app, PhotoArgs& args);
+
+// Returns the process exit code (0, 1 failure while working, 2 bad input).
+int run_photo(const PhotoArgs& args, const Log& log);
+
+}  // namespace ocop::cli
