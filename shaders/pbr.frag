@@ -2,47 +2,72 @@
 #extension GL_GOOGLE_include_directive : require
 #include "shared.h"
 #include "studio_light.glsl"
+#include "material_lobes.glsl"
 
 layout(set = kSetFrame, binding = kBindingFrame) uniform Frame { FrameUniforms frame; };
 layout(set = kSetFrame, binding = kBindingSpecularEnvironment) uniform sampler2D specular_environment;
 layout(set = kSetFrame, binding = kBindingBrdfLut) uniform sampler2D brdf_lut;
-layout(push_constant) uniform Draw { DrawConstants draw; };
 
-layout(set = kSetMaterial, binding = kBindingBaseColor) uniform sampler2D base_color_texture;
-layout(set = kSetMaterial, binding = kBindingMetallicRoughness) uniform sampler2D metallic_roughness_texture;
-layout(set = kSetMaterial, binding = kBindingNormal) uniform sampler2D normal_texture;
-layout(set = kSetMaterial, binding = kBindingOcclusion) uniform sampler2D occlusion_texture;
-layout(set = kSetMaterial, binding = kBindingEmissive) uniform sampler2D emissive_texture;
+layout(set = kSetMaterial, binding = kBindingMaterial) uniform Material { MaterialUniforms material; };
+layout(set = kSetMaterial, binding = 1 + kSlotBaseColor) uniform sampler2D base_color_texture;
+layout(set = kSetMaterial, binding = 1 + kSlotMetallicRoughness) uniform sampler2D metallic_roughness_texture;
+layout(set = kSetMaterial, binding = 1 + kSlotNormal) uniform sampler2D normal_texture;
+layout(set = kSetMaterial, binding = 1 + kSlotOcclusion) uniform sampler2D occlusion_texture;
+layout(set = kSetMaterial, binding = 1 + kSlotEmissive) uniform sampler2D emissive_texture;
+layout(set = kSetMaterial, binding = 1 + kSlotClearcoat) uniform sampler2D clearcoat_texture;
+layout(set = kSetMaterial, binding = 1 + kSlotClearcoatRoughness) uniform sampler2D clearcoat_roughness_texture;
+layout(set = kSetMaterial, binding = 1 + kSlotClearcoatNormal) uniform sampler2D clearcoat_normal_texture;
+layout(set = kSetMaterial, binding = 1 + kSlotSheenColour) uniform sampler2D sheen_colour_texture;
+layout(set = kSetMaterial, binding = 1 + kSlotSheenRoughness) uniform sampler2D sheen_roughness_texture;
+layout(set = kSetMaterial, binding = 1 + kSlotSpecular) uniform sampler2D specular_texture;
+layout(set = kSetMaterial, binding = 1 + kSlotSpecularColour) uniform sampler2D specular_colour_texture;
+layout(set = kSetMaterial, binding = 1 + kSlotTransmission) uniform sampler2D transmission_texture;
+layout(set = kSetMaterial, binding = 1 + kSlotThickness) uniform sampler2D thickness_texture;
+layout(set = kSetMaterial, binding = 1 + kSlotIridescence) uniform sampler2D iridescence_texture;
+layout(set = kSetMaterial, binding = 1 + kSlotIridescenceThickness) uniform sampler2D iridescence_thickness_texture;
+
+layout(push_constant) uniform Draw { DrawConstants draw; };
 
 layout(location = 0) in vec3 in_world_position;
 layout(location = 1) in vec3 in_normal;
 layout(location = 2) in vec4 in_tangent;
-layout(location = 3) in vec2 in_uv;
-layout(location = 4) in vec4 in_colour;  // COLOR_0, white when the mesh has none
+layout(location = 3) in vec2 in_uv0;
+layout(location = 4) in vec2 in_uv1;
+layout(location = 5) in vec4 in_colour;  // COLOR_0, white when the mesh has none
 
 layout(location = 0) out vec4 out_color;
 
-bool has_flag(int flag) { return (int(draw.flags.x) & flag) != 0; }
+bool has_texture(int slot) { return (int(material.flags.x) & (1 << slot)) != 0; }
+bool has_mode(int bit) { return (int(material.flags.y) & bit) != 0; }
 
-// The shading normal: the geometric normal, perturbed by the normal map. Without tangents the
-// tangent frame comes from screen-space derivatives of position and UV (Schüler, "Normal
-// Mapping Without Precomputed Tangents", ShaderX5, 2006).
-vec3 shading_normal(vec3 view_dir) {
-    vec3 n = normalize(in_normal);
-    if (!gl_FrontFacing) n = -n;  // double-sided materials show their back faces lit correctly
-    if (!has_flag(kFlagNormalTexture)) return n;
+// The slot's UV set through its KHR_texture_transform.
+vec2 slot_uv(int slot) {
+    vec4 row0 = material.uv_transform[2 * slot];
+    vec4 row1 = material.uv_transform[2 * slot + 1];
+    vec3 uv = vec3(row0.w > 0.5 ? in_uv1 : in_uv0, 1.0);
+    return vec2(dot(row0.xyz, uv), dot(row1.xyz, uv));
+}
 
+// The texture of a slot, or `absent` when the material has none there. Which slots are present
+// is uniform for a draw, so the implicit derivatives stay defined.
+vec4 sample_slot(sampler2D t, int slot, vec4 absent) { return has_texture(slot) ? texture(t, slot_uv(slot)) : absent; }
+
+// The tangent frame at this point for the UVs of `slot`. Without tangents it comes from
+// screen-space derivatives of position and UV (Schüler, "Normal Mapping Without Precomputed
+// Tangents", ShaderX5, 2006).
+mat3 tangent_frame(vec3 n, int slot) {
     vec3 t;
     vec3 b;
-    if (has_flag(kFlagHasTangents)) {
+    if ((int(draw.flags.x) & kDrawHasTangents) != 0) {
         t = normalize(in_tangent.xyz - n * dot(n, in_tangent.xyz));
         b = cross(n, t) * (in_tangent.w < 0.0 ? -1.0 : 1.0);
         if (!gl_FrontFacing) b = -b;
     } else {
+        vec2 uv = slot_uv(slot);
         vec3 dp1 = dFdx(in_world_position);
         vec3 dp2 = dFdy(in_world_position);
-        vec2 duv1 = dFdx(in_uv);
-        vec2 duv2 = dFdy(in_uv);
+        vec2 duv1 = dFdx(uv);
+        vec2 duv2 = dFdy(uv);
         vec3 dp2perp = cross(dp2, n);
         vec3 dp1perp = cross(n, dp1);
         t = dp2perp * duv1.x + dp1perp * duv2.x;
@@ -50,70 +75,152 @@ vec3 shading_normal(vec3 view_dir) {
         float scale = inversesqrt(max(max(dot(t, t), dot(b, b)), 1e-20));
         t *= scale;
         b *= scale;
-        // glTF UVs have v pointing down the image: the bitangent follows -v.
-        b = -b;
+        b = -b;  // glTF UVs have v pointing down the image: the bitangent follows -v
     }
-    vec3 m = texture(normal_texture, in_uv).xyz * 2.0 - 1.0;
-    m.xy *= draw.metallic_roughness.z;
-    vec3 perturbed = normalize(mat3(t, b, n) * m);
-    return any(isnan(perturbed)) ? n : perturbed;
+    return mat3(t, b, n);
 }
 
+vec3 perturbed_normal(vec3 n, sampler2D map, int slot, float scale) {
+    vec3 m = texture(map, slot_uv(slot)).xyz * 2.0 - 1.0;
+    m.xy *= scale;
+    vec3 p = normalize(tangent_frame(n, slot) * m);
+    return any(isnan(p)) ? n : p;
+}
+
+vec3 environment_radiance(vec3 dir, float roughness) {
+    if (int(frame.environment.x) == kEnvironmentBaked)
+        return textureLod(specular_environment, equirect_uv(dir), roughness * frame.environment.y).rgb;
+    return studio_dome(dir, roughness, frame);
+}
+
+vec3 environment_irradiance(vec3 n) {
+    if (int(frame.environment.x) == kEnvironmentBaked) return sh_irradiance(n, frame);
+    return studio_dome(n, 1.0, frame);  // the dome blurred as far as it goes
+}
+
+float max3(vec3 v) { return max(v.r, max(v.g, v.b)); }
+
 void main() {
-    vec4 base_color = draw.base_color * in_colour;  // glTF: vertex colour multiplies base colour
-    if (has_flag(kFlagBaseColorTexture)) base_color *= texture(base_color_texture, in_uv);
-    if (has_flag(kFlagAlphaMask) && base_color.a < draw.flags.y) discard;
-
-    float metallic = draw.metallic_roughness.x;
-    float roughness = draw.metallic_roughness.y;
-    if (has_flag(kFlagMetallicRoughnessTexture)) {
-        vec4 mr = texture(metallic_roughness_texture, in_uv);
-        roughness *= mr.g;
-        metallic *= mr.b;
+    vec4 base_color = material.base_color * in_colour * sample_slot(base_color_texture, kSlotBaseColor, vec4(1.0));
+    if (has_mode(kMaterialAlphaMask) && base_color.a < material.flags.z) discard;
+    bool blended = has_mode(kMaterialAlphaBlend);
+    if (has_mode(kMaterialUnlit)) {  // KHR_materials_unlit: the colour as it is, no light, no tone curve
+        out_color = vec4(clamp(base_color.rgb, 0.0, 1.0), blended ? base_color.a : 1.0);
+        return;
     }
-    metallic = clamp(metallic, 0.0, 1.0);
-    roughness = clamp(roughness, 0.03, 1.0);  // a perfect mirror aliases; 0.03 keeps a highlight
 
-    float occlusion = 1.0;
-    if (has_flag(kFlagOcclusionTexture)) {
-        occlusion = 1.0 + draw.metallic_roughness.w * (texture(occlusion_texture, in_uv).r - 1.0);
-    }
-    vec3 emissive = draw.emissive.rgb;
-    if (has_flag(kFlagEmissiveTexture)) emissive *= texture(emissive_texture, in_uv).rgb;
+    vec4 mr = sample_slot(metallic_roughness_texture, kSlotMetallicRoughness, vec4(1.0));
+    float metallic = clamp(material.pbr.x * mr.b, 0.0, 1.0);
+    float roughness = clamp(material.pbr.y * mr.g, 0.03, 1.0);  // a perfect mirror aliases
+    float occlusion = 1.0 + material.pbr.w * (sample_slot(occlusion_texture, kSlotOcclusion, vec4(1.0)).r - 1.0);
+    vec3 emissive = material.emissive.rgb * sample_slot(emissive_texture, kSlotEmissive, vec4(1.0)).rgb;
 
     vec3 v = normalize(frame.camera_position.xyz - in_world_position);
-    vec3 n = shading_normal(v);
+    vec3 ng = normalize(in_normal);
+    if (!gl_FrontFacing) ng = -ng;  // double-sided materials show their back faces lit correctly
+    vec3 n = has_texture(kSlotNormal) ? perturbed_normal(ng, normal_texture, kSlotNormal, material.pbr.z) : ng;
+    float n_dot_v = max(dot(n, v), 1e-4);
+
+    // KHR_materials_ior and _specular: the dielectric's F0 and the weight of its specular lobe.
+    float ior = material.ior_clearcoat.x;
+    vec3 specular_colour = material.specular.rgb * sample_slot(specular_colour_texture, kSlotSpecularColour, vec4(1.0)).rgb;
+    float specular_weight = material.specular.w * sample_slot(specular_texture, kSlotSpecular, vec4(1.0)).a;
+    vec3 f0_dielectric = min(vec3(ior_to_fresnel0(ior, 1.0)) * specular_colour, vec3(1.0));
 
     SurfacePoint s;
     s.n = n;
     s.v = v;
     s.diffuse_color = base_color.rgb * (1.0 - metallic);
-    s.f0 = mix(vec3(0.04), base_color.rgb, metallic);  // glTF: dielectric F0 = 0.04 (ior 1.5)
+    s.f0 = mix(f0_dielectric, base_color.rgb, metallic);
+    s.specular_weight = mix(specular_weight, 1.0, metallic);
     s.alpha = roughness * roughness;
     s.roughness = roughness;
 
+    // KHR_materials_iridescence: the thin film's Fresnel takes the place of the base's.
+    if (has_mode(kMaterialIridescence)) {
+        float factor = material.iridescence.x * sample_slot(iridescence_texture, kSlotIridescence, vec4(1.0)).r;
+        float thickness = mix(material.iridescence.z, material.iridescence.w,
+                              sample_slot(iridescence_thickness_texture, kSlotIridescenceThickness, vec4(1.0)).g);
+        vec3 film = eval_iridescence(1.0, material.iridescence.y, n_dot_v, thickness, s.f0);
+        s.f0 = mix(s.f0, film, factor);
+    }
+
+    // KHR_materials_transmission (+ volume): the share of light that passes through. What lies
+    // behind shows through by blending (the surface is drawn after everything opaque, back to
+    // front); the colour of the glass tints what it reflects and its thickness darkens it.
+    float transmission = 0.0;
+    if (has_mode(kMaterialTransmission))
+        transmission = material.transmission.x * sample_slot(transmission_texture, kSlotTransmission, vec4(1.0)).r;
+
+    vec3 sheen_colour = vec3(0.0);
+    float sheen_roughness = 0.0;
+    float sheen_scaling = 1.0;
+    if (has_mode(kMaterialSheen)) {
+        sheen_colour = material.sheen.rgb * sample_slot(sheen_colour_texture, kSlotSheenColour, vec4(1.0)).rgb;
+        sheen_roughness = material.sheen.w * sample_slot(sheen_roughness_texture, kSlotSheenRoughness, vec4(1.0)).a;
+        float sheen_albedo = texture(brdf_lut, vec2(n_dot_v, sheen_roughness)).b;
+        sheen_scaling = 1.0 - max3(sheen_colour) * sheen_albedo;
+    }
+
     vec3 color = vec3(0.0);
+    vec3 sheen = vec3(0.0);
     for (int i = 0; i < kMaxLights; ++i) {
         if (frame.light_direction[i].w == 0.0) continue;
-        color += direct_light(s, -normalize(frame.light_direction[i].xyz), frame.light_radiance[i].rgb);
+        vec3 l = -normalize(frame.light_direction[i].xyz);
+        vec3 e = frame.light_radiance[i].rgb;
+        color += direct_light(s, l, e, 1.0 - transmission);
+        if (has_mode(kMaterialSheen)) sheen += sheen_direct(n, v, l, sheen_colour, sheen_roughness, e);
     }
-    float n_dot_v = max(dot(n, v), 1e-4);
     vec2 brdf = texture(brdf_lut, vec2(n_dot_v, roughness)).xy;
-    vec3 r = reflect(-v, n);
-    vec3 radiance;
-    vec3 irradiance;
-    if (int(frame.environment.x) == kEnvironmentBaked) {
-        radiance = textureLod(specular_environment, equirect_uv(r), roughness * frame.environment.y).rgb;
-        irradiance = sh_irradiance(n, frame);
-    } else {
-        radiance = studio_dome(r, roughness, frame);
-        irradiance = studio_dome(n, 1.0, frame);  // the dome blurred as far as it goes
+    vec3 ibl_radiance = environment_radiance(reflect(-v, n), roughness);
+    color += occlusion * image_based_light(s, ibl_radiance, environment_irradiance(n), brdf, 1.0 - transmission);
+    if (has_mode(kMaterialSheen)) {
+        float sheen_albedo = texture(brdf_lut, vec2(n_dot_v, sheen_roughness)).b;
+        sheen += occlusion * sheen_colour * sheen_albedo * environment_radiance(reflect(-v, n), sheen_roughness);
     }
-    color += occlusion * image_based_light(s, radiance, irradiance, brdf);
+    color = color * sheen_scaling + sheen;
+
+    // KHR_materials_clearcoat: a smooth layer with its own normal over everything below.
+    if (has_mode(kMaterialClearcoat)) {
+        float coat = material.ior_clearcoat.y * sample_slot(clearcoat_texture, kSlotClearcoat, vec4(1.0)).r;
+        float coat_roughness = clamp(material.ior_clearcoat.z *
+                                         sample_slot(clearcoat_roughness_texture, kSlotClearcoatRoughness, vec4(1.0)).g,
+                                     0.03, 1.0);
+        vec3 cn = has_texture(kSlotClearcoatNormal)
+                      ? perturbed_normal(ng, clearcoat_normal_texture, kSlotClearcoatNormal, material.ior_clearcoat.w)
+                      : ng;
+        float cn_dot_v = max(dot(cn, v), 1e-4);
+        SurfacePoint c;
+        c.n = cn;
+        c.v = v;
+        c.diffuse_color = vec3(0.0);
+        c.f0 = vec3(0.04);
+        c.specular_weight = 1.0;
+        c.alpha = coat_roughness * coat_roughness;
+        c.roughness = coat_roughness;
+        vec3 coat_light = vec3(0.0);
+        for (int i = 0; i < kMaxLights; ++i) {
+            if (frame.light_direction[i].w == 0.0) continue;
+            coat_light += direct_light(c, -normalize(frame.light_direction[i].xyz), frame.light_radiance[i].rgb, 1.0);
+        }
+        vec2 coat_brdf = texture(brdf_lut, vec2(cn_dot_v, coat_roughness)).xy;
+        coat_light += occlusion * environment_radiance(reflect(-v, cn), coat_roughness) * (0.04 * coat_brdf.x + coat_brdf.y);
+        float coat_fresnel = f_schlick(vec3(0.04), cn_dot_v).x;
+        color = color * (1.0 - coat * coat_fresnel) + coat * coat_light;
+    }
     color += emissive;
 
+    float alpha = blended ? base_color.a : 1.0;
+    if (transmission > 0.0) {
+        // Premultiplied: what is behind comes through with the transmitted share, less what
+        // the surface reflects at this angle, tinted by the volume's attenuation.
+        float fresnel = max3(f_schlick(s.f0, n_dot_v)) * s.specular_weight;
+        vec3 through = vec3(transmission * (1.0 - fresnel));
+        if (material.transmission.z > 0.0 && material.transmission.y > 0.0)
+            through *= pow(material.attenuation_colour.rgb, vec3(material.transmission.y / material.transmission.z));
+        through *= base_color.rgb;
+        alpha = 1.0 - max3(through);
+    }
     color *= frame.environment.w;  // exposure: fixed per preset, never automatic
-    // Opaque and masked surfaces cover the background fully (glTF ignores their alpha).
-    float alpha = has_flag(kFlagAlphaBlend) ? base_color.a : 1.0;
     out_color = vec4(tonemap(color, int(frame.environment.z)), alpha);
 }

@@ -31,24 +31,39 @@ OCOP_CONST kToneMapPbrNeutral = 0;
 OCOP_CONST kToneMapAces = 1;
 OCOP_CONST kToneMapLinear = 2;
 
-OCOP_CONST kBindingBaseColor = 0;
-OCOP_CONST kBindingMetallicRoughness = 1;
-OCOP_CONST kBindingNormal = 2;
-OCOP_CONST kBindingOcclusion = 3;
-OCOP_CONST kBindingEmissive = 4;
-OCOP_CONST kMaterialTextureCount = 5;
+// Set 1, per material: the factors (binding 0), then one texture per slot (binding 1 + slot).
+OCOP_CONST kBindingMaterial = 0;
+OCOP_CONST kSlotBaseColor = 0;
+OCOP_CONST kSlotMetallicRoughness = 1;
+OCOP_CONST kSlotNormal = 2;
+OCOP_CONST kSlotOcclusion = 3;
+OCOP_CONST kSlotEmissive = 4;
+OCOP_CONST kSlotClearcoat = 5;
+OCOP_CONST kSlotClearcoatRoughness = 6;
+OCOP_CONST kSlotClearcoatNormal = 7;
+OCOP_CONST kSlotSheenColour = 8;
+OCOP_CONST kSlotSheenRoughness = 9;
+OCOP_CONST kSlotSpecular = 10;
+OCOP_CONST kSlotSpecularColour = 11;
+OCOP_CONST kSlotTransmission = 12;
+OCOP_CONST kSlotThickness = 13;
+OCOP_CONST kSlotIridescence = 14;
+OCOP_CONST kSlotIridescenceThickness = 15;
+OCOP_CONST kMaterialTextureCount = 16;
 
 OCOP_CONST kMaxLights = 4;
 
-// Material flags (DrawConstants.flags.x): which textures are real, the alpha mode.
-OCOP_CONST kFlagBaseColorTexture = 1;
-OCOP_CONST kFlagMetallicRoughnessTexture = 2;
-OCOP_CONST kFlagNormalTexture = 4;
-OCOP_CONST kFlagOcclusionTexture = 8;
-OCOP_CONST kFlagEmissiveTexture = 16;
-OCOP_CONST kFlagAlphaMask = 32;
-OCOP_CONST kFlagHasTangents = 64;
-OCOP_CONST kFlagAlphaBlend = 128;
+// MaterialUniforms.flags.y: the material's modes and extensions.
+OCOP_CONST kMaterialAlphaMask = 1;
+OCOP_CONST kMaterialAlphaBlend = 2;
+OCOP_CONST kMaterialUnlit = 4;
+OCOP_CONST kMaterialSheen = 8;
+OCOP_CONST kMaterialClearcoat = 16;
+OCOP_CONST kMaterialTransmission = 32;
+OCOP_CONST kMaterialIridescence = 64;
+
+// DrawConstants.flags.x
+OCOP_CONST kDrawHasTangents = 1;
 
 // Per frame: the camera, the lights and the studio environment (set 0, binding 0).
 struct FrameUniforms {
@@ -64,17 +79,32 @@ struct FrameUniforms {
     vec4 softbox_radiance;            // rgb, w unused
 };
 
-// Per draw, as push constants: 128 bytes, the minimum every device gives.
+// Per material (set 1, binding 0): every factor of glTF's metallic-roughness and the
+// extensions the products need. Texture slot i is present when bit i of flags.x is set.
+struct MaterialUniforms {
+    vec4 base_color;
+    vec4 emissive;            // rgb, emissive_strength applied; w unused
+    vec4 pbr;                 // x metallic, y roughness, z normal scale, w occlusion strength
+    vec4 flags;               // x: texture slot bits, y: kMaterial* bits, z: alpha cutoff, w unused
+    vec4 specular;            // rgb: KHR_materials_specular colour, w: specular factor
+    vec4 ior_clearcoat;       // x ior, y clearcoat factor, z clearcoat roughness, w clearcoat normal scale
+    vec4 sheen;               // rgb colour, w roughness
+    vec4 transmission;        // x factor, y thickness (m), z attenuation distance (m, 0 = none), w unused
+    vec4 attenuation_colour;  // rgb
+    vec4 iridescence;         // x factor, y ior, z thickness min (nm), w thickness max (nm)
+    // Per slot, the two rows of its KHR_texture_transform as a 2x3 matrix (row 0 then row 1);
+    // row 0's w is the UV set (0 or 1).
+    vec4 uv_transform[2 * kMaterialTextureCount];
+};
+
+// Per draw, as push constants.
 struct DrawConstants {
     mat4 model;
-    vec4 base_color;
-    vec4 emissive;                 // rgb, w unused
-    vec4 metallic_roughness;       // x metallic, y roughness, z normal scale, w occlusion strength
-    vec4 flags;                    // x: kFlag* bits (as float), y: alpha cutoff
+    vec4 flags;  // x: kDraw* bits
 };
 
 #ifdef __cplusplus
-static_assert(sizeof(DrawConstants) == 128, "push constants must stay within 128 bytes");
+static_assert(sizeof(DrawConstants) <= 128, "push constants must stay within 128 bytes");
 }  // namespace ocop::gpu
 #endif
 

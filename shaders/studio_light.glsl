@@ -18,6 +18,7 @@ struct SurfacePoint {
     vec3 v;
     vec3 diffuse_color;
     vec3 f0;
+    float specular_weight;  // KHR_materials_specular; 1 for metals
     float alpha;      // roughness squared
     float roughness;  // perceptual
 };
@@ -40,17 +41,18 @@ vec3 f_schlick(vec3 f0, float v_dot_h) {
     return f0 + (1.0 - f0) * pow(clamp(1.0 - v_dot_h, 0.0, 1.0), 5.0);
 }
 
-// Radiance from a light arriving along `l` (towards the light) with illuminance `e`.
-vec3 direct_light(SurfacePoint s, vec3 l, vec3 e) {
+// Radiance from a light arriving along `l` (towards the light) with illuminance `e`. Only
+// `diffuse_share` of the diffuse lobe remains where a transmissive surface lets light through.
+vec3 direct_light(SurfacePoint s, vec3 l, vec3 e, float diffuse_share) {
     float n_dot_l = dot(s.n, l);
     if (n_dot_l <= 0.0) return vec3(0.0);
     vec3 h = normalize(l + s.v);
     float n_dot_v = max(dot(s.n, s.v), 1e-4);
     float n_dot_h = max(dot(s.n, h), 0.0);
     float v_dot_h = max(dot(s.v, h), 0.0);
-    vec3 f = f_schlick(s.f0, v_dot_h);
+    vec3 f = s.specular_weight * f_schlick(s.f0, v_dot_h);
     vec3 specular = f * d_ggx(n_dot_h, s.alpha) * v_smith_ggx_correlated(n_dot_v, n_dot_l, s.alpha);
-    vec3 diffuse = (1.0 - f) * s.diffuse_color / kPi;
+    vec3 diffuse = diffuse_share * (1.0 - f) * s.diffuse_color / kPi;
     return (diffuse + specular) * e * n_dot_l;
 }
 
@@ -89,16 +91,17 @@ vec3 sh_irradiance(vec3 n, FrameUniforms frame) {
 // Image-based light for a surface point: `radiance` is the environment prefiltered for the
 // point's roughness along the reflected ray, `irradiance` the environment's cosine-weighted
 // average around the normal (irradiance / pi), `brdf` the LUT's (A, B) at (n.v, roughness).
-vec3 image_based_light(SurfacePoint s, vec3 radiance, vec3 irradiance, vec2 brdf) {
+vec3 image_based_light(SurfacePoint s, vec3 radiance, vec3 irradiance, vec2 brdf, float diffuse_share) {
     float n_dot_v = max(dot(s.n, s.v), 1e-4);
-    // Fdez-Aguera 2019, roughness-dependent Fresnel (section 5) and multiple scattering.
+    // Fdez-Aguera 2019, roughness-dependent Fresnel (section 5) and multiple scattering, with
+    // KHR_materials_specular's weight as the Khronos sample viewer applies it.
     vec3 fr = max(vec3(1.0 - s.roughness), s.f0) - s.f0;
     vec3 k_s = s.f0 + fr * pow(1.0 - n_dot_v, 5.0);
-    vec3 fss_ess = k_s * brdf.x + brdf.y;
+    vec3 fss_ess = s.specular_weight * (k_s * brdf.x + brdf.y);
     float ems = 1.0 - (brdf.x + brdf.y);
-    vec3 f_avg = s.f0 + (1.0 - s.f0) / 21.0;
+    vec3 f_avg = s.specular_weight * (s.f0 + (1.0 - s.f0) / 21.0);
     vec3 fms_ems = ems * fss_ess * f_avg / (1.0 - f_avg * ems);
-    vec3 k_d = s.diffuse_color * (1.0 - fss_ess - fms_ems);
+    vec3 k_d = diffuse_share * s.diffuse_color * (1.0 - fss_ess - fms_ems);
     return fss_ess * radiance + (fms_ems + k_d) * irradiance;
 }
 

@@ -1,5 +1,6 @@
 #include "render/pbr_pass.h"
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 
@@ -23,7 +24,8 @@ Owned<VkShaderModule> shader_module(const Context& ctx, std::span<const std::uin
 
 Owned<VkPipeline> create_pipeline(const Context& ctx, VkPipelineLayout layout, VkShaderModule vert,
                                   VkShaderModule frag, VkFormat colour_format, VkFormat depth_format,
-                                  VkSampleCountFlagBits samples, bool blend) {
+                                  VkSampleCountFlagBits samples, MaterialPass pass) {
+    const bool blend = pass != MaterialPass::Opaque;
     const std::array<VkPipelineShaderStageCreateInfo, 2> stages{{
         {.sType = VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO, .stage = VK_SHADER_STAGE_VERTEX_BIT,
          .module = vert, .pName = "main"},
@@ -31,12 +33,13 @@ Owned<VkPipeline> create_pipeline(const Context& ctx, VkPipelineLayout layout, V
          .module = frag, .pName = "main"},
     }};
     const VkVertexInputBindingDescription binding{0, sizeof(GpuVertex), VK_VERTEX_INPUT_RATE_VERTEX};
-    const std::array<VkVertexInputAttributeDescription, 5> attributes{{
+    const std::array<VkVertexInputAttributeDescription, 6> attributes{{
         {0, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(GpuVertex, position)},
         {1, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(GpuVertex, normal)},
         {2, 0, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(GpuVertex, tangent)},
-        {3, 0, VK_FORMAT_R32G32_SFLOAT, offsetof(GpuVertex, uv)},
-        {4, 0, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(GpuVertex, colour)},
+        {3, 0, VK_FORMAT_R32G32_SFLOAT, offsetof(GpuVertex, uv0)},
+        {4, 0, VK_FORMAT_R32G32_SFLOAT, offsetof(GpuVertex, uv1)},
+        {5, 0, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(GpuVertex, colour)},
     }};
     const VkPipelineVertexInputStateCreateInfo vertex_input{
         .sType = VK_STRUCTURE_TYPE_PIPELINE_VERTEX_INPUT_STATE_CREATE_INFO,
@@ -65,7 +68,9 @@ Owned<VkPipeline> create_pipeline(const Context& ctx, VkPipelineLayout layout, V
         .depthCompareOp = VK_COMPARE_OP_LESS_OR_EQUAL};
     const VkPipelineColorBlendAttachmentState attachment{
         .blendEnable = blend ? VK_TRUE : VK_FALSE,
-        .srcColorBlendFactor = VK_BLEND_FACTOR_SRC_ALPHA,
+        // Blend: straight alpha. Transmit: premultiplied (the shader adds what the glass
+        // reflects and leaves in alpha how much of what is behind comes through).
+        .srcColorBlendFactor = pass == MaterialPass::Transmit ? VK_BLEND_FACTOR_ONE : VK_BLEND_FACTOR_SRC_ALPHA,
         .dstColorBlendFactor = VK_BLEND_FACTOR_ONE_MINUS_SRC_ALPHA,
         .colorBlendOp = VK_BLEND_OP_ADD,
         .srcAlphaBlendFactor = VK_BLEND_FACTOR_ONE,
@@ -131,8 +136,15 @@ PbrPipeline create_pbr_pipeline(const Context& ctx, VkFormat colour_format, VkFo
     VK_CHECK(vkCreateDescriptorSetLayout(ctx.device(), &frame_info, nullptr, &layout));
     p.frame_layout = {ctx.device(), layout, vkDestroyDescriptorSetLayout};
 
-    std::array<VkDescriptorSetLayoutBinding, gpu::kMaterialTextureCount> material_bindings{};
-    for (std::uint32_t b = 0; b < material_bindings.size(); ++b)
+    // Per material: its uniforms, then one combined image sampler per texture slot. With the
+    // frame's two, a fragment shader sees 18 samplers: more than Vulkan's guaranteed 16, so the
+    // device's limit is checked where the context is made.
+    std::array<VkDescriptorSetLayoutBinding, 1 + gpu::kMaterialTextureCount> material_bindings{};
+    material_bindings[0] = {.binding = gpu::kBindingMaterial,
+                            .descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER,
+                            .descriptorCount = 1,
+                            .stageFlags = VK_SHADER_STAGE_FRAGMENT_BIT};
+    for (std::uint32_t b = 1; b < material_bindings.size(); ++b)
         material_bindings[b] = {.binding = b,
                                 .descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER,
                                 .descriptorCount = 1,
@@ -158,46 +170,81 @@ PbrPipeline create_pbr_pipeline(const Context& ctx, VkFormat colour_format, VkFo
 
     const Owned<VkShaderModule> vert = shader_module(ctx, shaders::pbr_vert());
     const Owned<VkShaderModule> frag = shader_module(ctx, shaders::pbr_frag());
-    p.opaque = create_pipeline(ctx, p.layout, vert, frag, colour_format, depth_format, samples, false);
-    p.blend = create_pipeline(ctx, p.layout, vert, frag, colour_format, depth_format, samples, true);
+    p.opaque = create_pipeline(ctx, p.layout, vert, frag, colour_format, depth_format, samples, MaterialPass::Opaque);
+    p.blend = create_pipeline(ctx, p.layout, vert, frag, colour_format, depth_format, samples, MaterialPass::Blend);
+    p.transmit =
+        create_pipeline(ctx, p.layout, vert, frag, colour_format, depth_format, samples, MaterialPass::Transmit);
     return p;
 }
 
+namespace {
+
+// One mesh instance to draw, with what sorting and state need.
+struct QueuedDraw {
+    const GpuModel* model;
+    const GpuDraw* draw;
+    const GpuMaterial* material;
+    glm::mat4 transform;
+    float distance;  // from the camera to the mesh's centre, for back-to-front order
+};
+
+void record_draw(VkCommandBuffer cmd, const PbrPipeline& pipeline, const QueuedDraw& q) {
+    gpu::DrawConstants constants{};
+    constants.model = q.transform;
+    constants.flags.x = q.draw->has_tangents ? float(gpu::kDrawHasTangents) : 0.0f;
+    // A mirroring transform turns triangles inside out (glTF 2.0, 3.7.4): their front faces
+    // then wind clockwise.
+    const bool mirrored = glm::determinant(glm::mat3(constants.model)) < 0.0f;
+    vkCmdSetFrontFace(cmd, mirrored ? VK_FRONT_FACE_CLOCKWISE : VK_FRONT_FACE_COUNTER_CLOCKWISE);
+    vkCmdSetCullMode(cmd, q.material->double_sided ? VK_CULL_MODE_NONE : VK_CULL_MODE_BACK_BIT);
+    vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline.layout, gpu::kSetMaterial, 1,
+                            &q.material->descriptor_set, 0, nullptr);
+    vkCmdPushConstants(cmd, pipeline.layout, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0,
+                       sizeof(constants), &constants);
+    vkCmdDrawIndexed(cmd, q.draw->index_count, 1, q.draw->first_index, q.draw->vertex_offset, 0);
+}
+
+}  // namespace
+
 void record_pbr_pass(VkCommandBuffer cmd, const PbrPipeline& pipeline, VkDescriptorSet frame_set,
-                     const std::vector<PbrDraw>& draws) {
+                     const std::vector<PbrDraw>& draws, glm::vec3 camera_position) {
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline.layout, gpu::kSetFrame, 1, &frame_set, 0,
                             nullptr);
-    // Opaque first so blended surfaces composite over them. Blended draws are not yet sorted
-    // back to front; products with much transparency come with the glass/vitrine work.
-    for (const bool blended : {false, true}) {
-        vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, blended ? pipeline.blend : pipeline.opaque);
-        for (const PbrDraw& d : draws) {
-            const GpuModel& m = *d.model;
-            const VkDeviceSize offset = 0;
-            const VkBuffer vertex_buffer = m.vertices.buffer;
-            vkCmdBindVertexBuffers(cmd, 0, 1, &vertex_buffer, &offset);
-            vkCmdBindIndexBuffer(cmd, m.indices.buffer, 0, VK_INDEX_TYPE_UINT32);
-            for (const assets::MeshInstance& instance : m.instances) {
-                const GpuDraw& draw = m.draws[static_cast<std::size_t>(instance.mesh)];
-                const GpuMaterial& material = m.materials[draw.material];
-                if (material.blend != blended || draw.index_count == 0) continue;
-                gpu::DrawConstants constants = material.constants;
-                constants.model = d.transform * instance.world;
-                if (draw.has_tangents)
-                    constants.flags.x = float(int(constants.flags.x) | gpu::kFlagHasTangents);
-                // A mirroring transform turns triangles inside out (glTF 2.0, 3.7.4): their
-                // front faces then wind clockwise.
-                const bool mirrored = glm::determinant(glm::mat3(constants.model)) < 0.0f;
-                vkCmdSetFrontFace(cmd, mirrored ? VK_FRONT_FACE_CLOCKWISE : VK_FRONT_FACE_COUNTER_CLOCKWISE);
-                vkCmdSetCullMode(cmd, material.double_sided ? VK_CULL_MODE_NONE : VK_CULL_MODE_BACK_BIT);
-                vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline.layout, gpu::kSetMaterial, 1,
-                                        &material.descriptor_set, 0, nullptr);
-                vkCmdPushConstants(cmd, pipeline.layout, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0,
-                                   sizeof(constants), &constants);
-                vkCmdDrawIndexed(cmd, draw.index_count, 1, draw.first_index, draw.vertex_offset, 0);
-            }
+    std::vector<QueuedDraw> opaque;
+    std::vector<QueuedDraw> see_through;
+    for (const PbrDraw& d : draws)
+        for (const assets::MeshInstance& instance : d.model->instances) {
+            const GpuDraw& draw = d.model->draws[static_cast<std::size_t>(instance.mesh)];
+            if (draw.index_count == 0) continue;
+            const GpuMaterial& material = d.model->materials[draw.material];
+            const glm::mat4 transform = d.transform * instance.world;
+            const float distance = glm::length(glm::vec3(transform * glm::vec4(draw.centre, 1.0f)) - camera_position);
+            (material.pass == MaterialPass::Opaque ? opaque : see_through)
+                .push_back({d.model, &draw, &material, transform, distance});
         }
-    }
+    // Blended and transmissive surfaces over what is behind them: farthest first.
+    std::stable_sort(see_through.begin(), see_through.end(),
+                     [](const QueuedDraw& a, const QueuedDraw& b) { return a.distance > b.distance; });
+    const GpuModel* bound_model = nullptr;
+    VkPipeline bound_pipeline = VK_NULL_HANDLE;
+    for (const std::vector<QueuedDraw>* queue : {&opaque, &see_through})
+        for (const QueuedDraw& q : *queue) {
+            const VkPipeline wanted = q.material->pass == MaterialPass::Opaque  ? pipeline.opaque.get()
+                                      : q.material->pass == MaterialPass::Blend ? pipeline.blend.get()
+                                                                                 : pipeline.transmit.get();
+            if (wanted != bound_pipeline) {
+                vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, wanted);
+                bound_pipeline = wanted;
+            }
+            if (q.model != bound_model) {
+                const VkDeviceSize offset = 0;
+                const VkBuffer vertex_buffer = q.model->vertices.buffer;
+                vkCmdBindVertexBuffers(cmd, 0, 1, &vertex_buffer, &offset);
+                vkCmdBindIndexBuffer(cmd, q.model->indices.buffer, 0, VK_INDEX_TYPE_UINT32);
+                bound_model = q.model;
+            }
+            record_draw(cmd, pipeline, q);
+        }
 }
 
 }  // namespace ocop::render

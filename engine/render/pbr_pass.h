@@ -13,10 +13,11 @@ class Context;
 
 struct PbrPipeline {
     Owned<VkDescriptorSetLayout> frame_layout;     // set 0: FrameUniforms
-    Owned<VkDescriptorSetLayout> material_layout;  // set 1: five material textures
+    Owned<VkDescriptorSetLayout> material_layout;  // set 1: MaterialUniforms and 16 textures
     Owned<VkPipelineLayout> layout;
     Owned<VkPipeline> opaque;  // depth write, no blending (also alpha-masked materials)
-    Owned<VkPipeline> blend;   // premultiplied-style "over" blending, depth test only
+    Owned<VkPipeline> blend;     // straight-alpha "over" blending, depth test only
+    Owned<VkPipeline> transmit;  // premultiplied "over" for glass, depth test only
 };
 
 PbrPipeline create_pbr_pipeline(const Context& ctx, VkFormat colour_format, VkFormat depth_format,
@@ -27,8 +28,9 @@ struct PbrDraw {
     glm::mat4 transform{1.0f};
 };
 
-// Draws every model: opaque and masked materials first, then blended ones.
+// Draws every model: opaque and masked materials first, then blended and transmissive ones
+// from the farthest to the nearest.
 void record_pbr_pass(VkCommandBuffer cmd, const PbrPipeline& pipeline, VkDescriptorSet frame_set,
-                     const std::vector<PbrDraw>& draws);
+                     const std::vector<PbrDraw>& draws, glm::vec3 camera_position);
 
 }  // namespace ocop::render

@@ -180,7 +180,7 @@ Status Renderer::record_frame(const scene::Scene& scene, std::uint32_t width, st
                                          .flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT};
     VK_CHECK(vkBeginCommandBuffer(cmd, &begin));
     begin_offscreen(cmd, *offscreen_, scene.background);
-    record_pbr_pass(cmd, pbr_, frame_set_, draws);
+    record_pbr_pass(cmd, pbr_, frame_set_, draws, scene.camera.position);
     end_offscreen(cmd, *offscreen_);
     return Ok{};
 }

@@ -1,5 +1,7 @@
 #include "render/upload.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <map>
 #include <utility>
@@ -84,6 +86,74 @@ Image solid_texture(const Context& ctx, std::array<std::uint8_t, 4> rgba) {
     return image;
 }
 
+// A texture slot of a material and whether its image holds colour (sRGB) or data.
+struct MaterialSlot {
+    const assets::TextureRef* ref;
+    bool srgb;
+};
+
+// Every slot in the order of gpu::kSlot*.
+std::vector<MaterialSlot> material_slots(const assets::Material& m) {
+    return {{&m.base_color_texture, true},
+            {&m.metallic_roughness_texture, false},
+            {&m.normal_texture, false},
+            {&m.occlusion_texture, false},
+            {&m.emissive_texture, true},
+            {&m.clearcoat.texture, false},
+            {&m.clearcoat.roughness_texture, false},
+            {&m.clearcoat.normal_texture, false},
+            {&m.sheen.colour_texture, true},
+            {&m.sheen.roughness_texture, false},
+            {&m.specular.texture, false},
+            {&m.specular.colour_texture, true},
+            {&m.transmission.texture, false},
+            {&m.volume.thickness_texture, false},
+            {&m.iridescence.texture, false},
+            {&m.iridescence.thickness_texture, false}};
+}
+
+// KHR_texture_transform as the extension defines it: translation * rotation * scale, the
+// rotation counter-clockwise in UV space; the two rows of the 2x3 result, with the UV set.
+void uv_transform_rows(const assets::TextureRef& ref, glm::vec4& row0, glm::vec4& row1) {
+    const assets::TextureTransform& t = ref.transform;
+    const float c = std::cos(t.rotation), s = std::sin(t.rotation);
+    // Columns of the 3x3 matrix T * R * S (glm is column-major, as GLSL).
+    const glm::mat3 translation(1, 0, 0, 0, 1, 0, t.offset.x, t.offset.y, 1);
+    const glm::mat3 rotation(c, s, 0, -s, c, 0, 0, 0, 1);
+    const glm::mat3 scale(t.scale.x, 0, 0, 0, t.scale.y, 0, 0, 0, 1);
+    const glm::mat3 m = translation * rotation * scale;
+    row0 = {m[0][0], m[1][0], m[2][0], ref.texcoord == 1 ? 1.0f : 0.0f};
+    row1 = {m[0][1], m[1][1], m[2][1], 0.0f};
+}
+
+gpu::MaterialUniforms material_uniforms(const assets::Material& m) {
+    gpu::MaterialUniforms u{};
+    u.base_color = m.base_color;
+    u.emissive = glm::vec4(m.emissive * m.emissive_strength, 0.0f);
+    u.pbr = {m.metallic, m.roughness, m.normal_scale, m.occlusion_strength};
+    int modes = 0;
+    if (m.alpha_mode == assets::AlphaMode::Mask) modes |= gpu::kMaterialAlphaMask;
+    if (m.alpha_mode == assets::AlphaMode::Blend) modes |= gpu::kMaterialAlphaBlend;
+    if (m.unlit) modes |= gpu::kMaterialUnlit;
+    if (m.sheen.enabled) modes |= gpu::kMaterialSheen;
+    if (m.clearcoat.enabled && m.clearcoat.factor > 0.0f) modes |= gpu::kMaterialClearcoat;
+    if (m.transmission.enabled && m.transmission.factor > 0.0f) modes |= gpu::kMaterialTransmission;
+    if (m.iridescence.enabled && m.iridescence.factor > 0.0f) modes |= gpu::kMaterialIridescence;
+    u.flags = {0.0f, static_cast<float>(modes), m.alpha_cutoff, 0.0f};
+    u.specular = m.specular.enabled ? glm::vec4(m.specular.colour, m.specular.factor) : glm::vec4(1.0f);
+    u.ior_clearcoat = {m.ior, m.clearcoat.factor, m.clearcoat.roughness, m.clearcoat.normal_scale};
+    u.sheen = glm::vec4(m.sheen.colour, m.sheen.roughness);
+    u.transmission = {m.transmission.factor, m.volume.enabled ? m.volume.thickness : 0.0f,
+                      m.volume.enabled ? m.volume.attenuation_distance : 0.0f, 0.0f};
+    u.attenuation_colour = glm::vec4(m.volume.attenuation_colour, 0.0f);
+    u.iridescence = {m.iridescence.factor, m.iridescence.ior, m.iridescence.thickness_min_nm,
+                     m.iridescence.thickness_max_nm};
+    const std::vector<MaterialSlot> slots = material_slots(m);
+    for (std::size_t slot = 0; slot < slots.size(); ++slot)
+        uv_transform_rows(*slots[slot].ref, u.uv_transform[2 * slot], u.uv_transform[2 * slot + 1]);
+    return u;
+}
+
 }  // namespace
 
 MaterialDefaults create_material_defaults(const Context& ctx) {
@@ -129,13 +199,8 @@ Result<GpuModel> upload_model(const Context& ctx, const assets::Model& model, co
         const auto key = std::make_pair(ref.image, srgb);
         if (texture_of.emplace(key, static_cast<std::uint32_t>(texture_keys.size())).second) texture_keys.push_back(key);
     };
-    for (const assets::Material& m : model.materials) {
-        want_texture(m.base_color_texture, true);
-        want_texture(m.metallic_roughness_texture, false);
-        want_texture(m.normal_texture, false);
-        want_texture(m.occlusion_texture, false);
-        want_texture(m.emissive_texture, true);
-    }
+    for (const assets::Material& m : model.materials)
+        for (const MaterialSlot& slot : material_slots(m)) want_texture(*slot.ref, slot.srgb);
 
     // Vertices and indices, all meshes in one pair of buffers.
     std::vector<GpuVertex> vertices;
@@ -149,6 +214,9 @@ Result<GpuModel> upload_model(const Context& ctx, const assets::Model& model, co
                                      ? static_cast<std::uint32_t>(mesh.material)
                                      : default_material,
                      .has_tangents = !mesh.tangents.empty() && mesh.tangents.size() == mesh.positions.size()};
+        Bounds bounds;
+        for (const glm::vec3& p : mesh.positions) bounds.add(p);
+        if (!bounds.empty()) draw.centre = bounds.centre();
         gpu.draws.push_back(draw);
         if (mesh.indices.empty()) continue;
         const std::size_t n = mesh.positions.size();
@@ -156,7 +224,8 @@ Result<GpuModel> upload_model(const Context& ctx, const assets::Model& model, co
             vertices.push_back({.position = mesh.positions[i],
                                 .normal = i < mesh.normals.size() ? mesh.normals[i] : glm::vec3(0, 1, 0),
                                 .tangent = i < mesh.tangents.size() ? mesh.tangents[i] : glm::vec4(1, 0, 0, 1),
-                                .uv = i < mesh.uv0.size() ? mesh.uv0[i] : glm::vec2(0),
+                                .uv0 = i < mesh.uv0.size() ? mesh.uv0[i] : glm::vec2(0),
+                                .uv1 = i < mesh.uv1.size() ? mesh.uv1[i] : glm::vec2(0),
                                 .colour = i < mesh.colours.size() ? mesh.colours[i] : glm::vec4(1)});
         }
         indices.insert(indices.end(), mesh.indices.begin(), mesh.indices.end());
@@ -211,14 +280,19 @@ Result<GpuModel> upload_model(const Context& ctx, const assets::Model& model, co
         vkCmdPipelineBarrier2(cmd, &dep);
     });
 
-    // Materials: push-constant factors plus one descriptor set of five textures each.
+    // Materials: one MaterialUniforms each in one buffer, and one descriptor set each.
     const auto material_count = static_cast<std::uint32_t>(model.materials.size() + 1);
-    const VkDescriptorPoolSize pool_size{VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER,
-                                         material_count * gpu::kMaterialTextureCount};
+    const VkDeviceSize alignment = std::max<VkDeviceSize>(ctx.properties().limits.minUniformBufferOffsetAlignment, 16);
+    const VkDeviceSize stride = (sizeof(gpu::MaterialUniforms) + alignment - 1) / alignment * alignment;
+    gpu.material_uniforms =
+        create_buffer(ctx, stride * material_count, VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT, MemoryUse::Upload);
+    const std::array<VkDescriptorPoolSize, 2> pool_sizes{
+        {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, material_count},
+         {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, material_count * gpu::kMaterialTextureCount}}};
     const VkDescriptorPoolCreateInfo pool_info{.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO,
                                                .maxSets = material_count,
-                                               .poolSizeCount = 1,
-                                               .pPoolSizes = &pool_size};
+                                               .poolSizeCount = static_cast<std::uint32_t>(pool_sizes.size()),
+                                               .pPoolSizes = pool_sizes.data()};
     VkDescriptorPool pool;
     VK_CHECK(vkCreateDescriptorPool(ctx.device(), &pool_info, nullptr, &pool));
     gpu.descriptor_pool = {ctx.device(), pool, vkDestroyDescriptorPool};
@@ -227,49 +301,54 @@ Result<GpuModel> upload_model(const Context& ctx, const assets::Model& model, co
     for (std::uint32_t mi = 0; mi < material_count; ++mi) {
         const assets::Material& m = mi < model.materials.size() ? model.materials[mi] : fallback;
         GpuMaterial g;
-        g.blend = m.alpha_mode == assets::AlphaMode::Blend;
+        g.pass = m.alpha_mode == assets::AlphaMode::Blend ? MaterialPass::Blend : MaterialPass::Opaque;
+        if (m.transmission.enabled && m.transmission.factor > 0.0f) g.pass = MaterialPass::Transmit;
         g.double_sided = m.double_sided;
-        int flags = 0;
-        std::array<VkDescriptorImageInfo, gpu::kMaterialTextureCount> infos{};
-        auto bind = [&](int binding, const assets::TextureRef& ref, bool srgb, int flag, const Image& fallback_image) {
-            const auto it = texture_of.find({ref.image, srgb});
-            if (ref.present() && it != texture_of.end()) {
-                infos[binding] = {defaults.sampler(ref.wrap_s, ref.wrap_t), gpu.textures[it->second].view,
-                                  VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
-                flags |= flag;
-            } else {
-                infos[binding] = {defaults.sampler(assets::Wrap::Repeat, assets::Wrap::Repeat), fallback_image.view,
-                                  VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
-            }
-        };
-        bind(gpu::kBindingBaseColor, m.base_color_texture, true, gpu::kFlagBaseColorTexture, defaults.white);
-        bind(gpu::kBindingMetallicRoughness, m.metallic_roughness_texture, false, gpu::kFlagMetallicRoughnessTexture,
-             defaults.white);
-        bind(gpu::kBindingNormal, m.normal_texture, false, gpu::kFlagNormalTexture, defaults.flat_normal);
-        bind(gpu::kBindingOcclusion, m.occlusion_texture, false, gpu::kFlagOcclusionTexture, defaults.white);
-        bind(gpu::kBindingEmissive, m.emissive_texture, true, gpu::kFlagEmissiveTexture, defaults.white);
-        if (m.alpha_mode == assets::AlphaMode::Mask) flags |= gpu::kFlagAlphaMask;
-        if (m.alpha_mode == assets::AlphaMode::Blend) flags |= gpu::kFlagAlphaBlend;
 
-        g.constants.base_color = m.base_color;
-        g.constants.emissive = glm::vec4(m.emissive, 0.0f);
-        g.constants.metallic_roughness = {m.metallic, m.roughness, m.normal_scale, m.occlusion_strength};
-        g.constants.flags = {static_cast<float>(flags), m.alpha_cutoff, 0.0f, 0.0f};
+        gpu::MaterialUniforms u = material_uniforms(m);
+        std::array<VkDescriptorImageInfo, gpu::kMaterialTextureCount> infos{};
+        int texture_bits = 0;
+        const std::vector<MaterialSlot> slots = material_slots(m);
+        for (int slot = 0; slot < gpu::kMaterialTextureCount; ++slot) {
+            const MaterialSlot& s = slots[static_cast<std::size_t>(slot)];
+            const auto it = texture_of.find({s.ref->image, s.srgb});
+            if (s.ref->present() && it != texture_of.end()) {
+                infos[static_cast<std::size_t>(slot)] = {defaults.sampler(s.ref->wrap_s, s.ref->wrap_t),
+                                                         gpu.textures[it->second].view,
+                                                         VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
+                texture_bits |= 1 << slot;
+            } else {
+                const Image& stand_in = slot == gpu::kSlotNormal || slot == gpu::kSlotClearcoatNormal
+                                            ? defaults.flat_normal
+                                            : defaults.white;
+                infos[static_cast<std::size_t>(slot)] = {defaults.sampler(assets::Wrap::Repeat, assets::Wrap::Repeat),
+                                                         stand_in.view, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
+            }
+        }
+        u.flags.x = static_cast<float>(texture_bits);
+        std::memcpy(static_cast<std::uint8_t*>(gpu.material_uniforms.mapped) + stride * mi, &u, sizeof(u));
 
         const VkDescriptorSetAllocateInfo alloc{.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO,
                                                 .descriptorPool = pool,
                                                 .descriptorSetCount = 1,
                                                 .pSetLayouts = &material_layout};
         VK_CHECK(vkAllocateDescriptorSets(ctx.device(), &alloc, &g.descriptor_set));
-        std::array<VkWriteDescriptorSet, gpu::kMaterialTextureCount> writes{};
-        for (std::uint32_t b = 0; b < writes.size(); ++b) {
-            writes[b] = {.sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET,
-                         .dstSet = g.descriptor_set,
-                         .dstBinding = b,
-                         .descriptorCount = 1,
-                         .descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER,
-                         .pImageInfo = &infos[b]};
-        }
+        const VkDescriptorBufferInfo buffer_info{gpu.material_uniforms.buffer, stride * mi,
+                                                 sizeof(gpu::MaterialUniforms)};
+        std::array<VkWriteDescriptorSet, 1 + gpu::kMaterialTextureCount> writes{};
+        writes[0] = {.sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET,
+                     .dstSet = g.descriptor_set,
+                     .dstBinding = gpu::kBindingMaterial,
+                     .descriptorCount = 1,
+                     .descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER,
+                     .pBufferInfo = &buffer_info};
+        for (std::uint32_t b = 0; b < gpu::kMaterialTextureCount; ++b)
+            writes[1 + b] = {.sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET,
+                             .dstSet = g.descriptor_set,
+                             .dstBinding = 1 + b,
+                             .descriptorCount = 1,
+                             .descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER,
+                             .pImageInfo = &infos[b]};
         vkUpdateDescriptorSets(ctx.device(), static_cast<std::uint32_t>(writes.size()), writes.data(), 0, nullptr);
         gpu.materials.push_back(g);
     }

@@ -20,7 +20,8 @@ struct GpuVertex {
     glm::vec3 position;
     glm::vec3 normal;
     glm::vec4 tangent;
-    glm::vec2 uv;
+    glm::vec2 uv0;
+    glm::vec2 uv1;
     glm::vec4 colour;  // linear RGBA vertex colour, multiplies the base colour; white when absent
 };
 
@@ -37,10 +38,13 @@ struct MaterialDefaults {
 
 MaterialDefaults create_material_defaults(const Context& ctx);
 
+// Which pass draws a material: opaque (and alpha-masked) first, then, sorted back to front,
+// alpha-blended surfaces and transmissive ones (glass: premultiplied, what is behind shows through).
+enum class MaterialPass { Opaque, Blend, Transmit };
+
 struct GpuMaterial {
-    gpu::DrawConstants constants{};  // `model` is filled per draw
-    VkDescriptorSet descriptor_set = VK_NULL_HANDLE;
-    bool blend = false;
+    VkDescriptorSet descriptor_set = VK_NULL_HANDLE;  // MaterialUniforms + one texture per slot
+    MaterialPass pass = MaterialPass::Opaque;
     bool double_sided = false;
 };
 
@@ -50,12 +54,14 @@ struct GpuDraw {
     std::int32_t vertex_offset = 0;
     std::uint32_t material = 0;  // index into GpuModel::materials
     bool has_tangents = false;   // else the shader derives a tangent frame from UV derivatives
+    glm::vec3 centre{0.0f};      // of the mesh's bounds, for sorting blended draws
 };
 
 struct GpuModel {
     Buffer vertices;
     Buffer indices;
     std::vector<Image> textures;
+    Buffer material_uniforms;  // one MaterialUniforms per material, each at an aligned offset
     Owned<VkDescriptorPool> descriptor_pool;
     std::vector<GpuMaterial> materials;  // the model's, then one default material at the end
     std::vector<GpuDraw> draws;          // one per Model::meshes entry (index_count 0: nothing)
