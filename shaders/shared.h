@@ -20,7 +20,8 @@ OCOP_CONST kSetMaterial = 1;
 OCOP_CONST kBindingFrame = 0;
 OCOP_CONST kBindingSpecularEnvironment = 1;  // GGX-prefiltered equirect, one mip per roughness step
 OCOP_CONST kBindingBrdfLut = 2;              // (split-sum A, B, sheen albedo) by (n.v, roughness)
-OCOP_CONST kFrameBindingCount = 3;
+OCOP_CONST kBindingContactShadow = 3;      // the floor's soft contact shadow, mipmapped for blur
+OCOP_CONST kFrameBindingCount = 4;
 
 // FrameUniforms.environment.x
 OCOP_CONST kEnvironmentStudio = 0;  // the analytic studio dome
@@ -73,6 +74,8 @@ struct FrameUniforms {
     vec4 light_radiance[kMaxLights];  // rgb: illuminance in lux * colour, w unused
     vec4 environment;                 // x: kEnvironment*, y: last specular mip, z: kToneMap*, w: exposure (linear)
     vec4 sh[9];                       // baked irradiance / pi as spherical harmonics (rgb), bands 0-2
+    vec4 shadow_area;                 // contact shadow square: x, z centre, y half size (m), w floor height
+    vec4 shadow_params;               // x opacity (0: none), y falloff height (m), z blur (mip level)
     vec4 env_sky;                     // rgb: radiance of the studio dome above, w unused
     vec4 env_ground;                  // rgb: radiance below the horizon
     vec4 softbox_direction;           // xyz: towards the main softbox, w: its angular radius (rad)

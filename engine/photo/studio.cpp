@@ -76,6 +76,7 @@ scene::Scene studio_scene(std::shared_ptr<const assets::Model> model, const Phot
     s.background = settings.background;
     s.exposure = std::exp2(settings.exposure_ev);
     s.tone_mapping = settings.tone_mapping;
+    if (settings.shadow) s.contact_shadow = {.opacity = 0.45f, .softness = 0.5f};
     if (settings.orbit)
         s.camera = orbit_camera(s, settings);
     else

@@ -39,6 +39,7 @@ struct PhotoSettings {
     scene::ToneMapping tone_mapping = scene::ToneMapping::PbrNeutral;
     scene::Environment environment;  // default: the studio dome and softbox
     bool lights = true;              // the rig's key and fill lights
+    bool shadow = true;              // the soft contact shadow on the floor under the product
     glm::vec4 background{1.0f};      // linear RGBA; alpha 0: transparent
     // Rendered at this many times the size in each direction, then averaged down (in linear
     // light) to the output size: smoother edges and texture detail than 4x MSAA alone.

@@ -128,6 +128,10 @@ PbrPipeline create_pbr_pipeline(const Context& ctx, VkFormat colour_format, VkFo
          .descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER,
          .descriptorCount = 1,
          .stageFlags = VK_SHADER_STAGE_FRAGMENT_BIT},
+        {.binding = gpu::kBindingContactShadow,
+         .descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER,
+         .descriptorCount = 1,
+         .stageFlags = VK_SHADER_STAGE_FRAGMENT_BIT},
     }};
     const VkDescriptorSetLayoutCreateInfo frame_info{.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO,
                                                      .bindingCount = static_cast<std::uint32_t>(frame_bindings.size()),
@@ -207,7 +211,8 @@ void record_draw(VkCommandBuffer cmd, const PbrPipeline& pipeline, const QueuedD
 }  // namespace
 
 void record_pbr_pass(VkCommandBuffer cmd, const PbrPipeline& pipeline, VkDescriptorSet frame_set,
-                     const std::vector<PbrDraw>& draws, glm::vec3 camera_position) {
+                     const std::vector<PbrDraw>& draws, glm::vec3 camera_position,
+                     const std::function<void()>& after_opaque) {
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline.layout, gpu::kSetFrame, 1, &frame_set, 0,
                             nullptr);
     std::vector<QueuedDraw> opaque;
@@ -227,7 +232,13 @@ void record_pbr_pass(VkCommandBuffer cmd, const PbrPipeline& pipeline, VkDescrip
                      [](const QueuedDraw& a, const QueuedDraw& b) { return a.distance > b.distance; });
     const GpuModel* bound_model = nullptr;
     VkPipeline bound_pipeline = VK_NULL_HANDLE;
-    for (const std::vector<QueuedDraw>* queue : {&opaque, &see_through})
+    for (const std::vector<QueuedDraw>* queue : {&opaque, &see_through}) {
+        if (queue == &see_through && after_opaque) {
+            after_opaque();  // may bind its own pipeline and sets
+            bound_pipeline = VK_NULL_HANDLE;
+            vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline.layout, gpu::kSetFrame, 1,
+                                    &frame_set, 0, nullptr);
+        }
         for (const QueuedDraw& q : *queue) {
             const VkPipeline wanted = q.material->pass == MaterialPass::Opaque  ? pipeline.opaque.get()
                                       : q.material->pass == MaterialPass::Blend ? pipeline.blend.get()
@@ -245,6 +256,7 @@ void record_pbr_pass(VkCommandBuffer cmd, const PbrPipeline& pipeline, VkDescrip
             }
             record_draw(cmd, pipeline, q);
         }
+    }
 }
 
 }  // namespace ocop::render

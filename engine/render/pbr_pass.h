@@ -2,6 +2,7 @@
 // tone-mapped (Khronos PBR Neutral) straight into the sRGB colour target.
 #pragma once
 
+#include <functional>
 #include <vector>
 
 #include "render/resources.h"
@@ -28,9 +29,10 @@ struct PbrDraw {
     glm::mat4 transform{1.0f};
 };
 
-// Draws every model: opaque and masked materials first, then blended and transmissive ones
-// from the farthest to the nearest.
+// Draws every model: opaque and masked materials first, then `after_opaque` (the floor's
+// shadow), then blended and transmissive ones from the farthest to the nearest.
 void record_pbr_pass(VkCommandBuffer cmd, const PbrPipeline& pipeline, VkDescriptorSet frame_set,
-                     const std::vector<PbrDraw>& draws, glm::vec3 camera_position);
+                     const std::vector<PbrDraw>& draws, glm::vec3 camera_position,
+                     const std::function<void()>& after_opaque = {});
 
 }  // namespace ocop::render

@@ -1,5 +1,6 @@
 #include "render/renderer.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <array>
@@ -13,11 +14,12 @@ Result<std::unique_ptr<Renderer>> Renderer::create(Context& ctx) {
     std::unique_ptr<Renderer> r(new Renderer(ctx));
     r->defaults_ = create_material_defaults(ctx);
     r->pbr_ = create_pbr_pipeline(ctx, kColourFormat, kDepthFormat, kSamples);
+    r->contact_shadow_ = create_contact_shadow(ctx, r->pbr_, kColourFormat, kDepthFormat, kSamples);
 
     r->frame_uniforms_ = create_buffer(ctx, sizeof(gpu::FrameUniforms), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT,
                                        MemoryUse::Upload);
     const std::array<VkDescriptorPoolSize, 2> pool_sizes{{{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1},
-                                                          {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 2}}};
+                                                          {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 3}}};
     const VkDescriptorPoolCreateInfo pool_info{.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO,
                                                .maxSets = 1,
                                                .poolSizeCount = static_cast<std::uint32_t>(pool_sizes.size()),
@@ -84,7 +86,9 @@ void Renderer::bind_environment() {
     const VkDescriptorImageInfo specular{environment_sampler_, environment_.specular.view,
                                          VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
     const VkDescriptorImageInfo lut{lut_sampler_, brdf_lut_.view, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
-    const std::array<VkWriteDescriptorSet, 2> writes{{
+    const VkDescriptorImageInfo shadow{contact_shadow_.sampler, contact_shadow_.map.view,
+                                       VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
+    const std::array<VkWriteDescriptorSet, 3> writes{{
         {.sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET,
          .dstSet = frame_set_,
          .dstBinding = gpu::kBindingSpecularEnvironment,
@@ -97,6 +101,12 @@ void Renderer::bind_environment() {
          .descriptorCount = 1,
          .descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER,
          .pImageInfo = &lut},
+        {.sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET,
+         .dstSet = frame_set_,
+         .dstBinding = gpu::kBindingContactShadow,
+         .descriptorCount = 1,
+         .descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER,
+         .pImageInfo = &shadow},
     }};
     vkUpdateDescriptorSets(ctx_.device(), static_cast<std::uint32_t>(writes.size()), writes.data(), 0, nullptr);
 }
@@ -149,6 +159,20 @@ void Renderer::write_frame_uniforms(const scene::Scene& scene, float aspect) {
     u.environment = glm::vec4(environment_baked_ ? gpu::kEnvironmentBaked : gpu::kEnvironmentStudio,
                               float(environment_.levels - 1), tone_mapping, scene.exposure);
     for (std::size_t i = 0; i < environment_.sh.size(); ++i) u.sh[i] = glm::vec4(environment_.sh[i], 0.0f);
+    // The contact shadow's square on the floor: the products' footprint with room for the
+    // blur. The shadow is darkest where a product touches the floor and fades with height
+    // over half the products' height, so an overhanging belly shades the floor softly.
+    const Bounds b = scene::bounds(scene);
+    if (!b.empty() && scene.contact_shadow.opacity > 0.0f) {
+        const glm::vec3 size = b.size();
+        const float footprint = std::max(size.x, size.z);
+        const float falloff = std::max(0.5f * std::max(size.y, 0.3f * footprint), 0.02f);
+        const float softness = std::clamp(scene.contact_shadow.softness, 0.0f, 1.0f);
+        // The square is the footprint and no more (its edges fade), so a product framed to
+        // fill 85% keeps its shadow inside the frame's white border.
+        u.shadow_area = {b.centre().x, 0.5f * footprint, b.centre().z, b.min.y};
+        u.shadow_params = {std::clamp(scene.contact_shadow.opacity, 0.0f, 1.0f), falloff, 1.0f + 2.0f * softness, 0.0f};
+    }
     const scene::StudioEnvironment& e = scene.environment.studio;
     u.env_sky = glm::vec4(e.sky, 0.0f);
     u.env_ground = glm::vec4(e.ground, 0.0f);
@@ -179,8 +203,12 @@ Status Renderer::record_frame(const scene::Scene& scene, std::uint32_t width, st
     const VkCommandBufferBeginInfo begin{.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO,
                                          .flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT};
     VK_CHECK(vkBeginCommandBuffer(cmd, &begin));
+    const bool shadow = scene.contact_shadow.opacity > 0.0f && !draws.empty();
+    if (shadow) record_shadow_casters(cmd, contact_shadow_, pbr_, frame_set_, draws);
     begin_offscreen(cmd, *offscreen_, scene.background);
-    record_pbr_pass(cmd, pbr_, frame_set_, draws, scene.camera.position);
+    record_pbr_pass(cmd, pbr_, frame_set_, draws, scene.camera.position, [&] {
+        if (shadow) record_shadow_receiver(cmd, contact_shadow_, pbr_, frame_set_);
+    });
     end_offscreen(cmd, *offscreen_);
     return Ok{};
 }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "render/contact_shadow.h"
 #include "render/context.h"
 #include "render/environment.h"
 #include "render/offscreen.h"
@@ -68,6 +69,7 @@ private:
     Image brdf_lut_;
     Owned<VkSampler> lut_sampler_;
     Owned<VkSampler> environment_sampler_;
+    ContactShadow contact_shadow_;
     GpuEnvironment environment_;
     std::string environment_key_;  // what environment_ holds; empty: the studio dome
     bool environment_baked_ = false;

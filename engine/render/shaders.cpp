@@ -10,9 +10,25 @@ constexpr std::uint32_t kPbrVert[] = {
 constexpr std::uint32_t kPbrFrag[] = {
 #include "pbr.frag.inc"
 };
+constexpr std::uint32_t kShadowCasterVert[] = {
+#include "shadow_caster.vert.inc"
+};
+constexpr std::uint32_t kShadowCasterFrag[] = {
+#include "shadow_caster.frag.inc"
+};
+constexpr std::uint32_t kShadowReceiverVert[] = {
+#include "shadow_receiver.vert.inc"
+};
+constexpr std::uint32_t kShadowReceiverFrag[] = {
+#include "shadow_receiver.frag.inc"
+};
 }  // namespace
 
 std::span<const std::uint32_t> pbr_vert() { return kPbrVert; }
 std::span<const std::uint32_t> pbr_frag() { return kPbrFrag; }
+std::span<const std::uint32_t> shadow_caster_vert() { return kShadowCasterVert; }
+std::span<const std::uint32_t> shadow_caster_frag() { return kShadowCasterFrag; }
+std::span<const std::uint32_t> shadow_receiver_vert() { return kShadowReceiverVert; }
+std::span<const std::uint32_t> shadow_receiver_frag() { return kShadowReceiverFrag; }
 
 }  // namespace ocop::render::shaders

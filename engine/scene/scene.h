@@ -60,6 +60,13 @@ struct Environment {
 // colours stay true), ACES (filmic, Hill's fit as three.js has it), or none (clamped).
 enum class ToneMapping { PbrNeutral, Aces, Linear };
 
+// A soft shadow on the floor under the products, where they stand (the studio's contact
+// shadow). Over a transparent background it lands in the alpha channel.
+struct ContactShadow {
+    float opacity = 0.0f;   // 0: none
+    float softness = 0.5f;  // 0: crisp .. 1: very soft
+};
+
 struct ProductInstance {
     std::shared_ptr<const assets::Model> model;
     glm::mat4 transform{1.0f};  // model space -> world (metres, Y up)
@@ -74,6 +81,7 @@ struct Scene {
     // A linear multiplier (2^EV), fixed per preset: never automatic, so photos stay consistent.
     float exposure = 1.0f;
     ToneMapping tone_mapping = ToneMapping::PbrNeutral;
+    ContactShadow contact_shadow;
 };
 
 // World-space bounds of everything in the scene.

@@ -105,7 +105,7 @@ TEST_CASE("showroom photo writes a framed PNG of the sample product", "[cli]") {
     const fs::path dir = test::scratch_dir("cli_photo");
     const fs::path out = dir / "vase.png";
     const CliRun r = cli_run("photo " + cli_quote(test::samples_dir() / "glazed_vase.glb") + " -o " + cli_quote(out) +
-                             " --size 320x240");
+                             " --size 320x240 --no-shadow");
     INFO(r.output);
     REQUIRE(r.exit_code == 0);
     Result<render::Pixels> p = photo::read_png(out);
@@ -122,7 +122,7 @@ TEST_CASE("showroom photo of the tea-set scan: 1024x1024, white border, centred,
     const fs::path dir = test::scratch_dir("cli_tea");
     const fs::path out = dir / "tea.png";
     const CliRun r = cli_run("photo " + cli_quote(data / "models/TeaSet01-scan/tea_set_01_1k.gltf") + " -o " +
-                             cli_quote(out) + " --size 1024x1024");
+                             cli_quote(out) + " --size 1024x1024 --no-shadow");
     INFO(r.output);
     REQUIRE(r.exit_code == 0);
     Result<render::Pixels> p = photo::read_png(out);

@@ -11,7 +11,8 @@ using namespace ocop;
 namespace {
 
 // Checks the catalogue rules on a photo: pure white border, product centred and filling 85%
-// of the frame's longer relative side.
+// of the frame's longer relative side. (Measured without the contact shadow, which reaches a
+// little past the product on the floor: "photo_test_shadow" checks that one.)
 void photo_check_framing(const render::Pixels& p, float fill) {
     REQUIRE(test::border_is_white(p));
     const test::PixelRect r = test::non_white_rect(p);
@@ -55,7 +56,7 @@ TEST_CASE("framing centres a wide product and fills 85% of the frame", "[photo]"
 TEST_CASE("photo of the generated glazed vase matches its golden image", "[photo]") {
     test::TestGpu gpu;
     auto model = photo_import(test::samples_dir() / "glazed_vase.glb");
-    Result<render::Pixels> p = photo::shoot(*gpu.renderer, model, {.width = 256, .height = 256});
+    Result<render::Pixels> p = photo::shoot(*gpu.renderer, model, {.width = 256, .height = 256, .shadow = false});
     REQUIRE(p.ok());
     photo_check_framing(*p, 0.85f);
     test::check_golden(*p, "photo/glazed_vase_256");
@@ -65,7 +66,7 @@ TEST_CASE("photo of the tea-set scan matches its golden image", "[photo][shared]
     OCOP_REQUIRE_SHARED_TESTDATA(data);
     test::TestGpu gpu;
     auto model = photo_import(data / "models/TeaSet01-scan/tea_set_01_1k.gltf");
-    Result<render::Pixels> p = photo::shoot(*gpu.renderer, model, {.width = 256, .height = 256});
+    Result<render::Pixels> p = photo::shoot(*gpu.renderer, model, {.width = 256, .height = 256, .shadow = false});
     REQUIRE(p.ok());
     photo_check_framing(*p, 0.85f);
     test::check_golden(*p, "photo/tea_set_256");
@@ -76,8 +77,31 @@ TEST_CASE("a turned product stays framed and centred", "[photo]") {
     auto model = photo_import(test::samples_dir() / "glazed_vase.glb");
     for (const float angle : {45.0f, 180.0f}) {
         Result<render::Pixels> p =
-            photo::shoot(*gpu.renderer, model, {.width = 160, .height = 200, .turntable_deg = angle});
+            photo::shoot(*gpu.renderer, model, {.width = 160, .height = 200, .turntable_deg = angle, .shadow = false});
         REQUIRE(p.ok());
         photo_check_framing(*p, 0.85f);
     }
+}
+
+TEST_CASE("the contact shadow darkens the floor under the product, inside a pure white border", "[photo]") {
+    test::TestGpu gpu;
+    auto model = photo_import(test::samples_dir() / "glazed_vase.glb");
+    for (const float angle : {0.0f, 90.0f}) {
+        Result<render::Pixels> white = photo::shoot(*gpu.renderer, model, {.width = 320, .height = 240, .turntable_deg = angle});
+        REQUIRE(white.ok());
+        CHECK(test::border_is_white(*white));
+    }
+    // Over a transparent background the shadow is in the alpha channel, below the product's foot.
+    photo::PhotoSettings transparent{.width = 256, .height = 256};
+    transparent.background = glm::vec4(0.0f);
+    Result<render::Pixels> with = photo::shoot(*gpu.renderer, model, transparent);
+    transparent.shadow = false;
+    Result<render::Pixels> without = photo::shoot(*gpu.renderer, model, transparent);
+    REQUIRE(with.ok());
+    REQUIRE(without.ok());
+    std::size_t shadow_pixels = 0;
+    for (std::size_t i = 0; i < std::size_t(256) * 256; ++i)
+        shadow_pixels += without->rgba8[i * 4 + 3] == 0 && with->rgba8[i * 4 + 3] > 8 ? 1 : 0;
+    INFO("pixels that only the shadow covers: " << shadow_pixels);
+    CHECK(shadow_pixels > 200);
 }

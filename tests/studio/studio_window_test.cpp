@@ -27,7 +27,9 @@ TEST_CASE("showroom-studio draws the sample product in a window and screenshots 
     CHECK(p->height == 300);
     CHECK(test::border_is_white(*p));
     const test::PixelRect r = test::non_white_rect(*p);
-    CHECK(std::abs(double(r.height()) / 300.0 - 0.85) <= 0.02);
+    // The vase fills 85% of the height; its contact shadow on the floor reaches a little lower.
+    CHECK(double(r.height()) / 300.0 >= 0.83);
+    CHECK(double(r.height()) / 300.0 <= 0.92);
 }
 
 TEST_CASE("showroom-studio without a display fails with one line, not a crash", "[studio]") {

@@ -110,6 +110,7 @@ Result<photo::PhotoSettings> photo_settings(const PhotoArgs& args) {
     if (!environment) return environment.error();
     settings.environment = environment.value();
     settings.lights = !args.no_lights;
+    settings.shadow = !args.no_shadow;
     Result<glm::vec4> background = parse_background(args.background);
     if (!background) return background.error();
     settings.background = background.value();
@@ -154,7 +155,7 @@ CLI::App* add_photo_command(CLI::App& app, PhotoArgs& args) {
     photo->add_option("--exposure", args.exposure_ev, "Exposure in EV (radiance times 2^EV)")->capture_default_str();
     photo->add_option("--tonemap", args.tonemap, "Tone mapping: pbr-neutral, aces or linear")->capture_default_str();
     photo->add_flag("--no-lights", args.no_lights, "Only the environment lights the product (no key or fill light)");
-    photo->add_flag("--no-shadow", args.no_shadow, "No shadows (accepted for scripts: no shadows are drawn yet)");
+    photo->add_flag("--no-shadow", args.no_shadow, "No contact shadow on the floor under the product");
     photo->add_option("--background", args.background, "white, transparent or #RRGGBB")->capture_default_str();
     photo->add_option("--samples", args.samples, "Supersampling factor, 1 to 4 (renders larger, then averages)")
         ->capture_default_str();
