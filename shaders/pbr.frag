@@ -37,8 +37,14 @@ layout(location = 5) in vec4 in_colour;  // COLOR_0, white when the mesh has non
 
 layout(location = 0) out vec4 out_color;
 
-bool has_texture(int slot) { return (int(material.flags.x) & (1 << slot)) != 0; }
-bool has_mode(int bit) { return (int(material.flags.y) & bit) != 0; }
+// Which texture slots and which kMaterial* modes the material uses: specialization constants,
+// so each material's pipeline carries only the code it needs (a CPU rasteriser would otherwise
+// run every lobe and fetch every texture under a mask).
+layout(constant_id = 0) const int kTextureBits = 0;
+layout(constant_id = 1) const int kModeBits = 0;
+
+bool has_texture(int slot) { return (kTextureBits & (1 << slot)) != 0; }
+bool has_mode(int bit) { return (kModeBits & bit) != 0; }
 
 // The slot's UV set through its KHR_texture_transform.
 vec2 slot_uv(int slot) {

@@ -54,7 +54,7 @@ OCOP_CONST kMaterialTextureCount = 16;
 
 OCOP_CONST kMaxLights = 4;
 
-// MaterialUniforms.flags.y: the material's modes and extensions.
+// The material's modes and extensions (pbr.frag's specialization constant kModeBits).
 OCOP_CONST kMaterialAlphaMask = 1;
 OCOP_CONST kMaterialAlphaBlend = 2;
 OCOP_CONST kMaterialUnlit = 4;
@@ -83,12 +83,13 @@ struct FrameUniforms {
 };
 
 // Per material (set 1, binding 0): every factor of glTF's metallic-roughness and the
-// extensions the products need. Texture slot i is present when bit i of flags.x is set.
+// extensions the products need. Which slots and modes a material uses are the pipeline's
+// specialization constants (pbr.frag), not uniforms.
 struct MaterialUniforms {
     vec4 base_color;
     vec4 emissive;            // rgb, emissive_strength applied; w unused
     vec4 pbr;                 // x metallic, y roughness, z normal scale, w occlusion strength
-    vec4 flags;               // x: texture slot bits, y: kMaterial* bits, z: alpha cutoff, w unused
+    vec4 flags;               // z: alpha cutoff; x, y, w unused
     vec4 specular;            // rgb: KHR_materials_specular colour, w: specular factor
     vec4 ior_clearcoat;       // x ior, y clearcoat factor, z clearcoat roughness, w clearcoat normal scale
     vec4 sheen;               // rgb colour, w roughness

@@ -22,15 +22,31 @@ Owned<VkShaderModule> shader_module(const Context& ctx, std::span<const std::uin
     return {ctx.device(), module, vkDestroyShaderModule};
 }
 
-Owned<VkPipeline> create_pipeline(const Context& ctx, VkPipelineLayout layout, VkShaderModule vert,
-                                  VkShaderModule frag, VkFormat colour_format, VkFormat depth_format,
-                                  VkSampleCountFlagBits samples, MaterialPass pass) {
+std::uint64_t variant_key(MaterialPass pass, std::uint32_t texture_bits, std::uint32_t mode_bits) {
+    return std::uint64_t(pass) << 48 | std::uint64_t(mode_bits) << 24 | texture_bits;
+}
+
+Owned<VkPipeline> create_pipeline(const Context& ctx, const PbrPipeline& p, MaterialPass pass,
+                                  std::uint32_t texture_bits, std::uint32_t mode_bits) {
+    const VkPipelineLayout layout = p.layout;
+    const VkFormat colour_format = p.colour_format;
+    const VkFormat depth_format = p.depth_format;
+    const VkSampleCountFlagBits samples = p.samples;
     const bool blend = pass != MaterialPass::Opaque;
+    // pbr.frag's constant_id 0 (kTextureBits) and 1 (kModeBits).
+    const std::array<std::int32_t, 2> constants{static_cast<std::int32_t>(texture_bits),
+                                                static_cast<std::int32_t>(mode_bits)};
+    const std::array<VkSpecializationMapEntry, 2> entries{{{0, 0, sizeof(std::int32_t)},
+                                                           {1, sizeof(std::int32_t), sizeof(std::int32_t)}}};
+    const VkSpecializationInfo specialization{.mapEntryCount = static_cast<std::uint32_t>(entries.size()),
+                                              .pMapEntries = entries.data(),
+                                              .dataSize = sizeof(constants),
+                                              .pData = constants.data()};
     const std::array<VkPipelineShaderStageCreateInfo, 2> stages{{
         {.sType = VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO, .stage = VK_SHADER_STAGE_VERTEX_BIT,
-         .module = vert, .pName = "main"},
+         .module = p.vert, .pName = "main"},
         {.sType = VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO, .stage = VK_SHADER_STAGE_FRAGMENT_BIT,
-         .module = frag, .pName = "main"},
+         .module = p.frag, .pName = "main", .pSpecializationInfo = &specialization},
     }};
     const VkVertexInputBindingDescription binding{0, sizeof(GpuVertex), VK_VERTEX_INPUT_RATE_VERTEX};
     const std::array<VkVertexInputAttributeDescription, 6> attributes{{
@@ -172,13 +188,22 @@ PbrPipeline create_pbr_pipeline(const Context& ctx, VkFormat colour_format, VkFo
     VK_CHECK(vkCreatePipelineLayout(ctx.device(), &layout_info, nullptr, &pipeline_layout));
     p.layout = {ctx.device(), pipeline_layout, vkDestroyPipelineLayout};
 
-    const Owned<VkShaderModule> vert = shader_module(ctx, shaders::pbr_vert());
-    const Owned<VkShaderModule> frag = shader_module(ctx, shaders::pbr_frag());
-    p.opaque = create_pipeline(ctx, p.layout, vert, frag, colour_format, depth_format, samples, MaterialPass::Opaque);
-    p.blend = create_pipeline(ctx, p.layout, vert, frag, colour_format, depth_format, samples, MaterialPass::Blend);
-    p.transmit =
-        create_pipeline(ctx, p.layout, vert, frag, colour_format, depth_format, samples, MaterialPass::Transmit);
+    p.vert = shader_module(ctx, shaders::pbr_vert());
+    p.frag = shader_module(ctx, shaders::pbr_frag());
+    p.colour_format = colour_format;
+    p.depth_format = depth_format;
+    p.samples = samples;
     return p;
+}
+
+VkPipeline pbr_variant(const Context& ctx, PbrPipeline& pipeline, const GpuMaterial& material) {
+    const std::uint64_t key = variant_key(material.pass, material.texture_bits, material.mode_bits);
+    auto it = pipeline.variants.find(key);
+    if (it == pipeline.variants.end())
+        it = pipeline.variants
+                 .emplace(key, create_pipeline(ctx, pipeline, material.pass, material.texture_bits, material.mode_bits))
+                 .first;
+    return it->second;
 }
 
 namespace {
@@ -240,9 +265,10 @@ void record_pbr_pass(VkCommandBuffer cmd, const PbrPipeline& pipeline, VkDescrip
                                     &frame_set, 0, nullptr);
         }
         for (const QueuedDraw& q : *queue) {
-            const VkPipeline wanted = q.material->pass == MaterialPass::Opaque  ? pipeline.opaque.get()
-                                      : q.material->pass == MaterialPass::Blend ? pipeline.blend.get()
-                                                                                 : pipeline.transmit.get();
+            const auto variant = pipeline.variants.find(
+                variant_key(q.material->pass, q.material->texture_bits, q.material->mode_bits));
+            if (variant == pipeline.variants.end()) continue;  // made with the model: never happens
+            const VkPipeline wanted = variant->second;
             if (wanted != bound_pipeline) {
                 vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, wanted);
                 bound_pipeline = wanted;

@@ -2,7 +2,9 @@
 // tone-mapped (Khronos PBR Neutral) straight into the sRGB colour target.
 #pragma once
 
+#include <cstdint>
 #include <functional>
+#include <map>
 #include <vector>
 
 #include "render/resources.h"
@@ -13,16 +15,26 @@ namespace ocop::render {
 class Context;
 
 struct PbrPipeline {
-    Owned<VkDescriptorSetLayout> frame_layout;     // set 0: FrameUniforms
+    Owned<VkDescriptorSetLayout> frame_layout;     // set 0: FrameUniforms and the frame's textures
     Owned<VkDescriptorSetLayout> material_layout;  // set 1: MaterialUniforms and 16 textures
     Owned<VkPipelineLayout> layout;
-    Owned<VkPipeline> opaque;  // depth write, no blending (also alpha-masked materials)
-    Owned<VkPipeline> blend;     // straight-alpha "over" blending, depth test only
-    Owned<VkPipeline> transmit;  // premultiplied "over" for glass, depth test only
+    // One pipeline per (pass, texture slots, modes) a material needs, specialised so that it
+    // runs only that material's code; made by `pbr_variant` when a model is uploaded.
+    std::map<std::uint64_t, Owned<VkPipeline>> variants;
+    Owned<VkShaderModule> vert;
+    Owned<VkShaderModule> frag;
+    VkFormat colour_format = VK_FORMAT_UNDEFINED;
+    VkFormat depth_format = VK_FORMAT_UNDEFINED;
+    VkSampleCountFlagBits samples = VK_SAMPLE_COUNT_1_BIT;
 };
 
 PbrPipeline create_pbr_pipeline(const Context& ctx, VkFormat colour_format, VkFormat depth_format,
                                 VkSampleCountFlagBits samples);
+
+// The pipeline that draws `material`, made on first use. Opaque and masked materials write
+// depth; blended ones blend straight alpha over what is behind; transmissive ones
+// premultiplied (the shader leaves in alpha how much of what is behind comes through).
+VkPipeline pbr_variant(const Context& ctx, PbrPipeline& pipeline, const GpuMaterial& material);
 
 struct PbrDraw {
     const GpuModel* model = nullptr;

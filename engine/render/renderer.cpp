@@ -78,6 +78,7 @@ Result<const GpuModel*> Renderer::gpu_model(const std::shared_ptr<const assets::
         vkDeviceWaitIdle(ctx_.device());  // the stale entry may still be read by a submitted frame
         models_.erase(it);
     }
+    for (const GpuMaterial& material : uploaded->materials) pbr_variant(ctx_, pbr_, material);
     auto [slot, inserted] = models_.emplace(model.get(), CachedModel{model, std::move(uploaded).value()});
     return &slot->second.gpu;
 }

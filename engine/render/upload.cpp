@@ -126,12 +126,9 @@ void uv_transform_rows(const assets::TextureRef& ref, glm::vec4& row0, glm::vec4
     row1 = {m[0][1], m[1][1], m[2][1], 0.0f};
 }
 
-gpu::MaterialUniforms material_uniforms(const assets::Material& m) {
-    gpu::MaterialUniforms u{};
-    u.base_color = m.base_color;
-    u.emissive = glm::vec4(m.emissive * m.emissive_strength, 0.0f);
-    u.pbr = {m.metallic, m.roughness, m.normal_scale, m.occlusion_strength};
-    int modes = 0;
+// The gpu::kMaterial* modes of a material: its pipeline's specialization.
+std::uint32_t material_mode_bits(const assets::Material& m) {
+    std::uint32_t modes = 0;
     if (m.alpha_mode == assets::AlphaMode::Mask) modes |= gpu::kMaterialAlphaMask;
     if (m.alpha_mode == assets::AlphaMode::Blend) modes |= gpu::kMaterialAlphaBlend;
     if (m.unlit) modes |= gpu::kMaterialUnlit;
@@ -139,7 +136,15 @@ gpu::MaterialUniforms material_uniforms(const assets::Material& m) {
     if (m.clearcoat.enabled && m.clearcoat.factor > 0.0f) modes |= gpu::kMaterialClearcoat;
     if (m.transmission.enabled && m.transmission.factor > 0.0f) modes |= gpu::kMaterialTransmission;
     if (m.iridescence.enabled && m.iridescence.factor > 0.0f) modes |= gpu::kMaterialIridescence;
-    u.flags = {0.0f, static_cast<float>(modes), m.alpha_cutoff, 0.0f};
+    return modes;
+}
+
+gpu::MaterialUniforms material_uniforms(const assets::Material& m) {
+    gpu::MaterialUniforms u{};
+    u.base_color = m.base_color;
+    u.emissive = glm::vec4(m.emissive * m.emissive_strength, 0.0f);
+    u.pbr = {m.metallic, m.roughness, m.normal_scale, m.occlusion_strength};
+    u.flags = {0.0f, 0.0f, m.alpha_cutoff, 0.0f};
     u.specular = m.specular.enabled ? glm::vec4(m.specular.colour, m.specular.factor) : glm::vec4(1.0f);
     u.ior_clearcoat = {m.ior, m.clearcoat.factor, m.clearcoat.roughness, m.clearcoat.normal_scale};
     u.sheen = glm::vec4(m.sheen.colour, m.sheen.roughness);
@@ -325,7 +330,8 @@ Result<GpuModel> upload_model(const Context& ctx, const assets::Model& model, co
                                                          stand_in.view, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
             }
         }
-        u.flags.x = static_cast<float>(texture_bits);
+        g.texture_bits = static_cast<std::uint32_t>(texture_bits);
+        g.mode_bits = material_mode_bits(m);
         std::memcpy(static_cast<std::uint8_t*>(gpu.material_uniforms.mapped) + stride * mi, &u, sizeof(u));
 
         const VkDescriptorSetAllocateInfo alloc{.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO,

@@ -46,6 +46,8 @@ struct GpuMaterial {
     VkDescriptorSet descriptor_set = VK_NULL_HANDLE;  // MaterialUniforms + one texture per slot
     MaterialPass pass = MaterialPass::Opaque;
     bool double_sided = false;
+    std::uint32_t texture_bits = 0;  // bit i: slot gpu::kSlot* i has a texture
+    std::uint32_t mode_bits = 0;     // gpu::kMaterial* bits
 };
 
 struct GpuDraw {

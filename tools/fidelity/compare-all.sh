@@ -9,7 +9,7 @@
 # --mask-background for ours vs Cycles and model-viewer vs Cycles. It prints a Markdown table
 # (also written to OUTDIR/table.md) and leaves in OUTDIR (default build/fidelity):
 #   NAME_ours.png NAME_mv.png NAME_cycles.png           the three renders (straight-alpha RGBA)
-#   NAME_ours_vs_cycles.{png,json} NAME_mv_vs_cycles.{png,json}   side-by-side + ΔE00 heat map, numbers
+#   NAME_{ours,mv}_vs_cycles.{png,json}, NAME_ours_vs_mv.{png,json}  side-by-side + ΔE00 heat map, numbers
 #   NAME_reference.log NAME_ours.log NAME_cycles.log    logs; results.tsv, table.md
 # One model failing (a reference that cannot render it, our renderer failing) gives a row saying
 # so; the others go on. Cycles renders are cached per model in OUTDIR (reference.sh): they are
@@ -21,8 +21,9 @@
 # Without ../shared/testdata, the harness or the peers it prints why and exits 0.
 # Environment: HDR (default ../shared/testdata/hdri/photo_studio_01_1k.hdr), SIZE (768),
 # SAMPLES (Cycles samples, 128), MODELS (space-separated folder names, default all), SHOWROOM.
-# Takes: about 10-15 minutes on 2 cores the first time (Cycles: 15-60 s per model at 128 spp;
-# model-viewer 5-10 s; ours a few seconds on lavapipe); about 2-3 minutes with the Cycles cache.
+# Takes (2 cores, lavapipe): about 18 minutes the first time, nearly all of it Cycles (25-140 s per
+# model at 128 spp); about 5 minutes with the Cycles cache (model-viewer 10-15 s, ours 2-6 s,
+# compare.py 3 x 1 s per model).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -57,8 +58,9 @@ pick_model() {
   local dir=$1 f
   for f in "$dir"/glTF-Binary/*.glb "$dir"/glTF/*.gltf "$dir"/*.glb "$dir"/*.gltf \
            "$dir"/*/*.glb "$dir"/*/*.gltf; do
-    [[ -f $f ]] && { echo "$f"; return; }
+    [[ -f $f ]] && { echo "$f"; return 0; }
   done
+  return 0
 }
 
 # "ssim<TAB>mean dE00<TAB>alpha IoU<TAB>bbox a<TAB>bbox b" of A vs B (compare.py's JSON + alpha masks).
@@ -88,14 +90,14 @@ compare() {  # A B LABELS STEM -> STEM.png, STEM.json; prints metrics()
 
 results=$out/results.tsv
 : > "$results"
-echo -e "model\tfile\tstatus\tours_ssim\tours_de\tours_iou\tours_bbox\tmv_ssim\tmv_de\tmv_iou\tmv_bbox\tcycles_bbox\tours_s\tnote" >> "$results"
+echo -e "model\tfile\tstatus\tours_ssim\tours_de\tours_iou\tours_bbox\tmv_ssim\tmv_de\tmv_iou\tmv_bbox\tcycles_bbox\tours_s\tom_ssim\tom_de\tnote" >> "$results"
 
 models=${MODELS:-$(cd "$models_dir" && ls -d -- */ | tr -d /)}
 for m in $models; do
   file=$(pick_model "$models_dir/$m")
   if [[ -z $file ]]; then
     log "$m: no .glb or .gltf found, skipped"
-    echo -e "$m\t-\tno-model\t\t\t\t\t\t\t\t\t\t\tno .glb/.gltf in the folder" >> "$results"
+    echo -e "$m\t-\tno-model\t\t\t\t\t\t\t\t\t\t\t\t\tno .glb/.gltf in the folder" >> "$results"
     continue
   fi
   name=$(basename "${file%.*}")
@@ -106,7 +108,7 @@ for m in $models; do
   if [[ -f ${stem}_cycles.png && "$(cat "${stem}_settings.txt" 2>/dev/null)" != "$settings" ]]; then
     rm -f "${stem}_cycles.png"
   fi
-  rm -f "${stem}_mv.png" "${stem}_ours.png"
+  rm -f "${stem}_mv.png" "${stem}_ours.png" "${stem}_view.txt"
   log "$m: references ($(basename "$file"))"
   ref_ok=1
   # reference.sh stops at the first failing renderer (model-viewer runs before Cycles).
@@ -123,7 +125,7 @@ for m in $models; do
   if [[ ! -s ${stem}_cycles.png || -z $view ]]; then
     why=$(grep -hv '^\s*$' "${stem}_cycles.log" "${stem}_reference.log" 2>/dev/null | tail -1 | cut -c1-160 | tr '\t|' ' /' || true)
     log "$m: no Cycles reference: $why"
-    echo -e "$m\t$(basename "$file")\tno-cycles\t\t\t\t\t\t\t\t\t\t\tCycles could not render it: $why" >> "$results"
+    echo -e "$m\t$(basename "$file")\tno-cycles\t\t\t\t\t\t\t\t\t\t\t\t\tCycles could not render it: $why" >> "$results"
     continue
   fi
   read -r th ph r f t <<< "$view"
@@ -141,13 +143,13 @@ for m in $models; do
     ours_ms=$((($(date +%s%N) - t0) / 1000000))
     ours_s=$((ours_ms / 1000)).$(printf %02d $((ours_ms % 1000 / 10)))
   else
-    note="ours failed: $(grep -v '^\s*$' "${stem}_ours.log" | tail -1 | cut -c1-160 | tr '\t|' ' /')"
+    note="ours failed (exit $?): $(grep -v '^\s*$' "${stem}_ours.log" | tail -1 | cut -c1-160 | tr '\t|' ' /' || true)"
     rm -f "${stem}_ours.png"
   fi
 
   cyc_bbox=$("$py" -c 'import sys, numpy as np; from PIL import Image
 m = np.asarray(Image.open(sys.argv[1]).convert("RGBA"))[..., 3] >= 128; ys, xs = np.nonzero(m)
-print(f"{xs.min()},{ys.min()}-{xs.max()},{ys.max()}" if len(xs) else "empty")' "${stem}_cycles.png")
+print(f"{xs.min()},{ys.min()}-{xs.max()},{ys.max()}" if len(xs) else "empty")' "${stem}_cycles.png" || echo '?')
   ours=(- - - -) mv=(- - - -)
   if [[ -s ${stem}_ours.png ]]; then
     if line=$(compare "${stem}_ours.png" "${stem}_cycles.png" "ours (showroom photo),Cycles $samples spp" "${stem}_ours_vs_cycles"); then
@@ -166,41 +168,53 @@ print(f"{xs.min()},{ys.min()}-{xs.max()},{ys.max()}" if len(xs) else "empty")' "
     why=$(grep -hi 'mv_render\|error' "${stem}_reference.log" 2>/dev/null | tail -1 | cut -c1-160 | tr '\t|' ' /' || true)
     note="${note:+$note; }model-viewer could not render it${why:+: $why}"
   fi
-  log "$m: ours ${ours[0]} / ${ours[1]}  model-viewer ${mv[0]} / ${mv[1]}"
-  echo -e "$m\t$(basename "$file")\tok\t${ours[0]}\t${ours[1]}\t${ours[2]}\t${ours[4]:--}\t${mv[0]}\t${mv[1]}\t${mv[2]}\t${mv[4]:--}\t$cyc_bbox\t$ours_s\t$note" >> "$results"
+  # The two rasterizers against each other: where both differ from Cycles the same way.
+  om=(- - - -)
+  if [[ -s ${stem}_ours.png && -s ${stem}_mv.png ]]; then
+    line=$(compare "${stem}_ours.png" "${stem}_mv.png" "ours (showroom photo),model-viewer" "${stem}_ours_vs_mv") &&
+      IFS=$'\t' read -r -a om <<< "$line"
+  fi
+  log "$m: ours ${ours[0]} / ${ours[1]}  model-viewer ${mv[0]} / ${mv[1]}  ours vs model-viewer ${om[0]} / ${om[1]}"
+  echo -e "$m\t$(basename "$file")\tok\t${ours[0]}\t${ours[1]}\t${ours[2]}\t${ours[4]:--}\t${mv[0]}\t${mv[1]}\t${mv[2]}\t${mv[4]:--}\t$cyc_bbox\t$ours_s\t${om[0]}\t${om[1]}\t$note" >> "$results"
 done
 
-# Markdown table from results.tsv.
+# Markdown table from results.tsv. "better?" calls a difference under 0.005 SSIM or 0.1 mean
+# ΔE00 a tie (both renderers are compared with the same noisy Cycles image).
 "$py" - "$results" "$samples" << 'EOF' | tee "$out/table.md"
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1]), delimiter='\t'))
-print(f'| model | ours vs Cycles SSIM / mean ΔE00 | model-viewer vs Cycles SSIM / mean ΔE00 | better? '
-      f'| silhouette IoU vs Cycles: ours / model-viewer |')
-print('|---|---|---|---|---|')
+print('| model | ours vs Cycles SSIM / mean ΔE00 | model-viewer vs Cycles SSIM / mean ΔE00 | better? '
+      '| ours vs model-viewer SSIM / mean ΔE00 | silhouette IoU vs Cycles: ours / model-viewer |')
+print('|---|---|---|---|---|---|')
 def num(s):
     try:
         return float(s)
-    except ValueError:
+    except (TypeError, ValueError):
         return None
+def pair(a, b):
+    return f'{a:.3f} / {b:.2f}' if a is not None and b is not None else 'failed'
 for r in rows:
     name = f"{r['model']} (`{r['file']}`)" if r['file'] not in ('-', '') else r['model']
     if r['status'] != 'ok':
-        print(f"| {name} | — | — | {r['note']} | — |")
+        print(f"| {name} | — | — | {r['note']} | — | — |")
         continue
-    os_, od, ms, md = (num(r[k]) for k in ('ours_ssim', 'ours_de', 'mv_ssim', 'mv_de'))
-    ours = f'{os_:.3f} / {od:.2f}' if os_ is not None else 'failed'
-    mv = f'{ms:.3f} / {md:.2f}' if ms is not None else 'failed'
-    if os_ is None or ms is None:
+    os_, od, ms, md, xs, xd = (num(r[k]) for k in ('ours_ssim', 'ours_de', 'mv_ssim', 'mv_de', 'om_ssim', 'om_de'))
+    if None in (os_, od, ms, md):
         better = '—'
-    elif os_ >= ms and od <= md:
-        better = '**ours**'
-    elif os_ <= ms and od >= md:
-        better = 'model-viewer'
     else:
-        better = f"mixed (SSIM: {'ours' if os_ > ms else 'model-viewer'}, ΔE00: {'ours' if od < md else 'model-viewer'})"
+        s = 'ours' if os_ - ms >= 0.005 else 'model-viewer' if ms - os_ >= 0.005 else None
+        d = 'ours' if md - od >= 0.1 else 'model-viewer' if od - md >= 0.1 else None
+        if s == d:
+            better = 'tie' if s is None else s
+        elif s is None or d is None:
+            better = f"{s or d} ({'ΔE00' if s is None else 'SSIM'}; the other a tie)"
+        else:
+            better = f'mixed (SSIM: {s}, ΔE00: {d})'
+        if better.startswith('ours'):
+            better = '**ours**' + better[4:]
     if r['note']:
         better += f" ({r['note']})"
-    print(f"| {name} | {ours} | {mv} | {better} | {r['ours_iou']} / {r['mv_iou']} |")
+    print(f"| {name} | {pair(os_, od)} | {pair(ms, md)} | {better} | {pair(xs, xd)} | {r['ours_iou']} / {r['mv_iou']} |")
 print()
 print(f'Metrics over product pixels (compare.py --mask-background); Cycles {sys.argv[2]} spp is the '
       'reference. Silhouette IoU: alpha >= 0.5 masks.')

@@ -14,10 +14,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "assets/image.h"
 #include "assets/import.h"
 #include "export/glb_writer.h"
 #include "photo/studio.h"
 #include "render/context.h"
+#include "render/environment_bake.h"
 #include "render/renderer.h"
 
 namespace ocop::cli {
@@ -120,7 +122,26 @@ int run_bench(const BenchArgs& args, const Log& log) {
         out["device"] = (*ctx)->device_name();
         Result<std::unique_ptr<render::Renderer>> renderer = render::Renderer::create(**ctx);
         if (!renderer) return fail(renderer.error());
-        const photo::PhotoSettings settings{.width = args.width, .height = args.height};
+        photo::PhotoSettings settings{.width = args.width, .height = args.height};
+        settings.supersampling = args.samples;
+        if (!args.environment.empty()) {
+            settings.environment.kind = scene::Environment::Kind::Image;
+            settings.environment.image = args.environment;
+            // The bake (or the cache read) of the environment, timed apart from the photos.
+            const auto bake_start = Clock::now();
+            Result<render::BakedEnvironment> baked = render::load_baked_environment(
+                args.environment, render::default_environment_cache_dir());
+            if (!baked) return fail(baked.error());
+            out["environment_load_s"] = seconds(bake_start, Clock::now());
+            const auto fresh_start = Clock::now();  // a bake without the cache: read, decode, bake
+            Result<assets::Image> hdr = assets::load_hdr_image(args.environment);
+            if (!hdr) return fail(hdr.error());
+            (void)render::bake_environment(hdr.value());
+            out["environment_bake_s"] = seconds(fresh_start, Clock::now());
+            out["environment"] = args.environment;
+        }
+        out["samples"] = args.samples;
+        out["contact_shadow"] = settings.shadow;
         out["size"] = std::to_string(args.width) + "x" + std::to_string(args.height);
         // The first photo pays for the upload (buffers, textures, mip maps); later ones do not.
         const auto first_start = Clock::now();

@@ -15,6 +15,8 @@ struct BenchArgs {
     std::uint32_t height = 2048;
     int runs = 5;
     bool cpu = false;
+    std::uint32_t samples = 1;        // render: supersampling factor
+    std::string environment;          // render: a .hdr for image-based light, else the studio dome
 };
 
 // Prints one JSON object on stdout; returns the process exit code. Every benchmark first

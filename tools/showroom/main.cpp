@@ -106,6 +106,11 @@ int main(int argc, char** argv) {
     bool bench_json = true;
     bench->add_flag("--json", bench_json, "Print JSON (the only output format; accepted for scripts)");
     bench->add_flag("--cpu", bench_args.cpu, "Render on the CPU (Mesa lavapipe) even when a GPU is present");
+    bench->add_option("--samples", bench_args.samples, "Supersampling factor for 'render' (1 to 4)")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 4));
+    bench->add_option("--environment", bench_args.environment,
+                      "A Radiance .hdr for 'render' (image-based light; its bake is timed too)");
 
     // CLI11 reports an unknown command as "a subcommand is required"; name it instead.
     if (argc > 1 && argv[1][0] != '-') {
