@@ -71,6 +71,10 @@ scene::Scene studio_scene(std::shared_ptr<const assets::Model> model, const Phot
     const glm::mat4 turntable = model ? turntable_transform(model->bounds(), settings.turntable_deg) : glm::mat4(1.0f);
     s.products.push_back({std::move(model), turntable});
     add_white_studio_rig(s);
+    if (settings.rig) {
+        s.lights = settings.rig->lights;
+        s.environment = settings.rig->environment;
+    }
     if (!settings.lights) s.lights.clear();
     if (settings.environment.kind != scene::Environment::Kind::Studio) s.environment = settings.environment;
     s.background = settings.background;
@@ -91,10 +95,10 @@ Result<render::Pixels> shoot(render::Renderer& renderer, std::shared_ptr<const a
                              const PhotoSettings& settings) {
     const scene::Scene s = studio_scene(std::move(model), settings);
     const std::uint32_t factor = std::max(settings.supersampling, 1u);
-    if (factor == 1) return renderer.render_offscreen(s, settings.width, settings.height);
-    Result<render::Pixels> large = renderer.render_offscreen(s, settings.width * factor, settings.height * factor);
-    if (!large) return large;
-    return downsample(large.value(), factor);
+    Result<render::Pixels> p = renderer.render_offscreen(s, settings.width * factor, settings.height * factor);
+    if (!p) return p;
+    if (settings.background.a < 1.0f) p = unpremultiply(p.value());
+    return factor == 1 ? std::move(p) : Result<render::Pixels>(downsample(p.value(), factor));
 }
 
 namespace {
@@ -108,6 +112,19 @@ std::uint8_t linear_to_srgb8(float c) {
 }
 
 }  // namespace
+
+render::Pixels unpremultiply(const render::Pixels& pixels) {
+    std::array<float, 256> linear{};
+    for (int i = 0; i < 256; ++i) linear[static_cast<std::size_t>(i)] = srgb_to_linear(float(i) / 255.0f);
+    render::Pixels out = pixels;
+    for (std::size_t i = 0; i + 3 < out.rgba8.size(); i += 4) {
+        const std::uint8_t a = out.rgba8[i + 3];
+        if (a == 0 || a == 255) continue;
+        const float inv = 255.0f / float(a);
+        for (std::size_t c = 0; c < 3; ++c) out.rgba8[i + c] = linear_to_srgb8(linear[out.rgba8[i + c]] * inv);
+    }
+    return out;
+}
 
 render::Pixels downsample(const render::Pixels& pixels, std::uint32_t factor) {
     if (factor <= 1) return pixels;

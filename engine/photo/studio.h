@@ -9,6 +9,7 @@
 #include "assets/model.h"
 #include "core/result.h"
 #include "photo/framing.h"
+#include "photo/light_rig.h"
 #include "render/renderer.h"
 #include "scene/scene.h"
 
@@ -38,6 +39,7 @@ struct PhotoSettings {
     float exposure_ev = 0.0f;  // the radiance is scaled by 2^EV
     scene::ToneMapping tone_mapping = scene::ToneMapping::PbrNeutral;
     scene::Environment environment;  // default: the studio dome and softbox
+    std::optional<LightRig> rig;     // a light rig instead: its panels and its lights
     bool lights = true;              // the rig's key and fill lights
     bool shadow = true;              // the soft contact shadow on the floor under the product
     glm::vec4 background{1.0f};      // linear RGBA; alpha 0: transparent
@@ -58,8 +60,13 @@ scene::Scene studio_scene(std::shared_ptr<const assets::Model> model, const Phot
 Result<render::Pixels> shoot(render::Renderer& renderer, std::shared_ptr<const assets::Model> model,
                              const PhotoSettings& settings);
 
-// Averages each factor x factor block of `pixels` (sRGB-encoded RGBA8) in linear light, with
-// alpha weighting so a transparent background does not darken the edges.
+// The renderer's pixels over a transparent background hold colour multiplied by coverage (the
+// MSAA resolve and blending average with the clear colour, transparent black). PNG wants
+// straight alpha: each colour divided by its alpha, in linear light.
+render::Pixels unpremultiply(const render::Pixels& pixels);
+
+// Averages each factor x factor block of `pixels` (sRGB-encoded RGBA8, straight alpha) in
+// linear light, weighted by alpha so a transparent background does not darken the edges.
 render::Pixels downsample(const render::Pixels& pixels, std::uint32_t factor);
 
 }  // namespace ocop::photo

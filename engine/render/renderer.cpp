@@ -5,6 +5,7 @@
 #include <cstring>
 #include <array>
 
+#include "render/panel_environment.h"
 #include "render/vk_check.h"
 #include "shared.h"
 
@@ -121,6 +122,21 @@ Status Renderer::use_environment(const scene::Environment& environment) {
         key = text;
     } else if (environment.kind == scene::Environment::Kind::Image) {
         key = "image " + environment.image.string();
+    } else if (environment.kind == scene::Environment::Kind::Panels) {
+        // Everything that shapes the image, to the last bit: a changed rig is a new bake.
+        const auto add = [&key](const glm::vec3& v) {
+            char text[96];
+            std::snprintf(text, sizeof text, " %.9g %.9g %.9g", double(v.x), double(v.y), double(v.z));
+            key += text;
+        };
+        key = "panels";
+        add(environment.wall_radiance);
+        add(environment.floor_radiance);
+        for (const scene::EnvironmentPanel& p : environment.panels) {
+            add(p.direction);
+            add(p.radiance);
+            add({p.width_deg, p.height_deg, p.round ? 1.0f : 0.0f});
+        }
     }
     if (key == environment_key_) return Ok{};
 
@@ -131,6 +147,8 @@ Status Renderer::use_environment(const scene::Environment& environment) {
         Result<BakedEnvironment> baked =
             environment.kind == scene::Environment::Kind::Uniform
                 ? Result<BakedEnvironment>(uniform_environment(environment.uniform_radiance, {.base_width = 256}))
+            : environment.kind == scene::Environment::Kind::Panels
+                ? Result<BakedEnvironment>(bake_environment(panel_environment_image(environment)))
                 : load_baked_environment(environment.image, default_environment_cache_dir());
         if (!baked) return baked.error();
         Result<GpuEnvironment> uploaded = upload_environment(ctx_, baked.value());

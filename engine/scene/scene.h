@@ -45,15 +45,29 @@ struct StudioEnvironment {
     glm::vec3 softbox_radiance{3.0f};
 };
 
+// A softbox or strip light seen from the product: an emissive panel of the studio
+// environment, so that glaze and lacquer reflect its real shape.
+struct EnvironmentPanel {
+    glm::vec3 direction{0.0f, 1.0f, 0.0f};  // from the product towards the panel's centre
+    float width_deg = 30.0f;                // angular size, horizontally and vertically
+    float height_deg = 30.0f;
+    bool round = false;                     // an ellipse instead of a rectangle
+    glm::vec3 radiance{1.0f};               // linear RGB
+};
+
 // The light that surrounds the products: the analytic studio dome, a uniform radiance (the
-// "white" furnace of the tests), or an equirectangular HDR file, which the renderer bakes into
-// image-based light once per file content (and keeps in a disk cache).
+// "white" furnace of the tests), an equirectangular HDR file, or a studio of emissive panels
+// (a light rig). The renderer bakes the last two into image-based light once per content.
 struct Environment {
-    enum class Kind { Studio, Uniform, Image };
+    enum class Kind { Studio, Uniform, Image, Panels };
     Kind kind = Kind::Studio;
     StudioEnvironment studio;
     glm::vec3 uniform_radiance{1.0f};
     std::filesystem::path image;  // a Radiance .hdr, for Kind::Image
+    // Kind::Panels: the studio's walls above the horizon, its floor below, and the panels.
+    glm::vec3 wall_radiance{0.5f};
+    glm::vec3 floor_radiance{0.3f};
+    std::vector<EnvironmentPanel> panels;
 };
 
 // How linear radiance becomes the display's 0..1: Khronos PBR Neutral (the catalogue default:

@@ -70,7 +70,7 @@ Result<scene::Environment> parse_environment(const std::string& text) {
         return e;
     }
     if (lower_extension(text) != ".hdr")
-        return bad_input("--environment", "'" + text + "' is not studio, white or a Radiance .hdr file");
+        return bad_input("--environment", "'" + text + "' is not studio, studio:RIG, white or a Radiance .hdr file");
     if (Status s = check_readable(text); !s) return s.error();
     e.kind = scene::Environment::Kind::Image;
     e.image = text;
@@ -106,9 +106,15 @@ Result<photo::PhotoSettings> photo_settings(const PhotoArgs& args) {
     else if (args.tonemap == "aces") settings.tone_mapping = scene::ToneMapping::Aces;
     else if (args.tonemap == "linear") settings.tone_mapping = scene::ToneMapping::Linear;
     else return bad_input("--tonemap", "'" + args.tonemap + "' is not pbr-neutral, aces or linear");
-    Result<scene::Environment> environment = parse_environment(args.environment);
-    if (!environment) return environment.error();
-    settings.environment = environment.value();
+    if (args.environment.starts_with("studio:")) {
+        Result<photo::LightRig> rig = photo::builtin_light_rig(args.environment.substr(7));
+        if (!rig) return rig.error();
+        settings.rig = std::move(rig).value();
+    } else {
+        Result<scene::Environment> environment = parse_environment(args.environment);
+        if (!environment) return environment.error();
+        settings.environment = environment.value();
+    }
     settings.lights = !args.no_lights;
     settings.shadow = !args.no_shadow;
     Result<glm::vec4> background = parse_background(args.background);
@@ -131,6 +137,12 @@ Status check_png_output(const fs::path& out) {
     return Ok{};
 }
 
+std::string rig_list() {
+    std::string list;
+    for (const std::string& name : photo::builtin_light_rig_names()) list += (list.empty() ? "" : ", ") + name;
+    return list;
+}
+
 }  // namespace
 
 CLI::App* add_photo_command(CLI::App& app, PhotoArgs& args) {
@@ -143,7 +155,8 @@ CLI::App* add_photo_command(CLI::App& app, PhotoArgs& args) {
         ->capture_default_str();
     photo->add_flag("--cpu", args.cpu, "Render on the CPU (Mesa lavapipe) even when a GPU is present");
     photo->add_option("--environment", args.environment,
-                      "Light around the product: studio (dome and softbox), white (uniform radiance 1) or FILE.hdr")
+                      "Light around the product: studio (dome and softbox), studio:RIG (a light rig: " +
+                          rig_list() + "), white (uniform radiance 1) or FILE.hdr")
         ->capture_default_str();
     photo->add_option("--orbit", args.orbit,
                       "Camera as <model-viewer>'s camera-orbit: THETA,PHI[,RADIUS] (degrees, metres; "

@@ -1,0 +1,38 @@
+// Light rigs (`scenes/studio/rigs/*.rig.json`, format `ocop-light-rig/1`): the studio's
+// softboxes and strips as emissive panels of the environment, plus its directional lights,
+// colour from kelvin. Directions are relative to the product's front as the camera sees it:
+// azimuth 0 is on the camera's side (+Z), growing towards the camera's right (+X); elevation
+// is above the horizon. The built-in rigs are embedded in the binary.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+#include "scene/scene.h"
+
+namespace ocop::photo {
+
+struct LightRig {
+    std::string name;
+    std::string description;
+    scene::Environment environment;  // Kind::Panels
+    std::vector<scene::DirectionalLight> lights;
+};
+
+// Parses a rig; errors name `source` and the JSON path ("panels[2].kelvin").
+Result<LightRig> parse_light_rig(std::string_view json_text, const std::string& source);
+
+// A built-in rig by name ("catalogue-soft", ...); BadInput listing the names when unknown.
+Result<LightRig> builtin_light_rig(const std::string& name);
+std::vector<std::string> builtin_light_rig_names();
+
+// The colour of a black body at `kelvin` (1000-40000 K), as linear Rec.709 RGB with a
+// luminance of 1: a light's colour temperature without changing its intensity.
+glm::vec3 kelvin_to_rgb(float kelvin);
+
+// Direction from azimuth and elevation in degrees (the rig convention above).
+glm::vec3 rig_direction(float azimuth_deg, float elevation_deg);
+
+}  // namespace ocop::photo

@@ -1,0 +1,117 @@
+// Light rigs as data, colour temperature, and straight alpha in transparent photos.
+#include <cmath>
+
+#include "gpu_support.h"
+#include "photo/light_rig.h"
+#include "photo/studio.h"
+#include "support.h"
+
+using namespace ocop;
+
+TEST_CASE("every built-in light rig parses, with panels, and the five studio rigs are there", "[photo][rig]") {
+    const std::vector<std::string> names = photo::builtin_light_rig_names();
+    for (const char* expected : {"catalogue-soft", "three-point", "rim-dramatic", "silk-grazing", "glaze-highlight"})
+        CHECK(std::find(names.begin(), names.end(), expected) != names.end());
+    for (const std::string& name : names) {
+        Result<photo::LightRig> rig = photo::builtin_light_rig(name);
+        INFO(name);
+        REQUIRE(rig.ok());
+        CHECK(rig->name == name);
+        CHECK_FALSE(rig->environment.panels.empty());
+        CHECK(rig->environment.kind == scene::Environment::Kind::Panels);
+    }
+    Result<photo::LightRig> unknown = photo::builtin_light_rig("disco");
+    REQUIRE_FALSE(unknown.ok());
+    CHECK(unknown.error().message().find("catalogue-soft") != std::string::npos);
+}
+
+TEST_CASE("a malformed rig names the JSON path of what is wrong", "[photo][rig]") {
+    const auto error_of = [](const std::string& text) {
+        Result<photo::LightRig> rig = photo::parse_light_rig(text, "test.rig.json");
+        REQUIRE_FALSE(rig.ok());
+        return rig.error().message();
+    };
+    CHECK(error_of("[1, 2]").find("test.rig.json") != std::string::npos);
+    CHECK(error_of(R"({"format": "ocop-light-rig/9"})").find("format") != std::string::npos);
+    CHECK(error_of(R"({"format": "ocop-light-rig/1", "panels": [{"azimuth_deg": 0}]})").find("panels[0].elevation_deg") !=
+          std::string::npos);
+    CHECK(error_of(R"({"format": "ocop-light-rig/1", "panels": [{"azimuth_deg": 0, "elevation_deg": 10,
+        "width_deg": 10, "height_deg": 10, "radiance": "bright"}]})")
+              .find("panels[0].radiance: must be a number") != std::string::npos);
+    CHECK(error_of(R"({"format": "ocop-light-rig/1", "lights": [{"type": "spot"}]})").find("lights[0].type") !=
+          std::string::npos);
+}
+
+TEST_CASE("colour temperature: 6500 K is near white, 3000 K warm, 10000 K cool, luminance 1", "[photo][rig]") {
+    // A black body at 6504 K sits a little off D65 (daylight is not on the Planckian locus).
+    const glm::vec3 d65 = photo::kelvin_to_rgb(6504.0f);
+    CHECK(d65.r == Approx(1.0f).margin(0.05));
+    CHECK(d65.g == Approx(1.0f).margin(0.05));
+    CHECK(d65.b == Approx(1.0f).margin(0.05));
+    const glm::vec3 warm = photo::kelvin_to_rgb(3000.0f);
+    const glm::vec3 cool = photo::kelvin_to_rgb(10000.0f);
+    CHECK(warm.r > warm.b * 1.5f);
+    CHECK(cool.b > cool.r);
+    for (const glm::vec3 c : {warm, cool, d65})
+        CHECK(0.2126f * c.r + 0.7152f * c.g + 0.0722f * c.b == Approx(1.0f).margin(1e-4));
+}
+
+TEST_CASE("a light rig's softboxes light the product and show in glaze as panel shapes", "[photo][rig][render]") {
+    test::TestGpu gpu;
+    auto model = std::make_shared<assets::Model>();
+    // A glossy black sphere: what it reflects is the rig's environment.
+    assets::Mesh sphere;
+    const int segments = 48, rings = 24;
+    for (int y = 0; y <= rings; ++y)
+        for (int x = 0; x <= segments; ++x) {
+            const float theta = 3.14159265f * float(y) / float(rings);
+            const float phi = 2.0f * 3.14159265f * float(x) / float(segments);
+            const glm::vec3 n{std::sin(theta) * std::cos(phi), std::cos(theta), -std::sin(theta) * std::sin(phi)};
+            sphere.positions.push_back(0.1f * n + glm::vec3(0, 0.1f, 0));
+            sphere.normals.push_back(n);
+        }
+    for (int y = 0; y < rings; ++y)
+        for (int x = 0; x < segments; ++x) {
+            const auto at = [&](int yy, int xx) { return static_cast<std::uint32_t>(yy * (segments + 1) + xx); };
+            sphere.indices.insert(sphere.indices.end(),
+                                  {at(y, x), at(y + 1, x), at(y + 1, x + 1), at(y, x), at(y + 1, x + 1), at(y, x + 1)});
+        }
+    sphere.material = 0;
+    model->meshes.push_back(sphere);
+    assets::Material glaze;
+    glaze.base_color = glm::vec4(0.02f, 0.02f, 0.02f, 1.0f);
+    glaze.metallic = 0.0f;
+    glaze.roughness = 0.05f;
+    model->materials.push_back(glaze);
+    photo::PhotoSettings settings{.width = 256, .height = 256, .shadow = false};
+    Result<photo::LightRig> rig = photo::builtin_light_rig("glaze-highlight");
+    REQUIRE(rig.ok());
+    settings.rig = rig.value();
+    Result<render::Pixels> p = photo::shoot(*gpu.renderer, model, settings);
+    REQUIRE(p.ok());
+    // The two tall strips either side of the camera: bright vertical highlights left and right
+    // of the centre, dark glaze between them.
+    const auto luma = [&](int x, int y) {
+        const std::uint8_t* px = &p->rgba8[(std::size_t(y) * 256 + std::size_t(x)) * 4];
+        return (int(px[0]) + int(px[1]) + int(px[2])) / 3;
+    };
+    int brightest_left = 0, brightest_right = 0;
+    for (int x = 60; x < 128; ++x) brightest_left = std::max(brightest_left, luma(x, 128));
+    for (int x = 128; x < 196; ++x) brightest_right = std::max(brightest_right, luma(x, 128));
+    INFO("left " << brightest_left << ", right " << brightest_right << ", centre " << luma(128, 128));
+    // Glaze reflects 4% at normal incidence: a strip of radiance 9 reads about 150 of 255.
+    CHECK(brightest_left > 130);
+    CHECK(brightest_right > 110);
+    CHECK(brightest_left > brightest_right);  // the left strip is the brighter one
+    CHECK(luma(128, 128) < 60);
+    test::check_golden(p.value(), "photo/rig_glaze_highlight");
+}
+
+TEST_CASE("transparent photos hold straight alpha: an edge keeps its colour", "[photo]") {
+    // sRGB 188 is linear 0.5; at alpha 128 (0.5) a premultiplied 0.25 (sRGB 137) means 0.5 straight.
+    render::Pixels p{2, 1, {137, 137, 137, 128, 10, 20, 30, 0}};
+    const render::Pixels straight = photo::unpremultiply(p);
+    CHECK(std::abs(int(straight.rgba8[0]) - 188) <= 1);
+    CHECK(straight.rgba8[3] == 128);
+    CHECK(straight.rgba8[4] == 10);  // fully transparent pixels are left alone
+}
