@@ -149,3 +149,17 @@ TEST_CASE("golden: glass over a backdrop and mother-of-pearl (transmission, volu
     CHECK(centre[0] > centre[2] + 40);
     test::check_golden(p, "render/glass_pearl");
 }
+
+TEST_CASE("the same scene renders to identical pixels twice on the same device", "[render]") {
+    test::TestGpu gpu;
+    const auto model = matscene_grid(2, [](int row, int col) {
+        assets::Material m = matscene_plain({0.7f, 0.3f, 0.2f}, row == 0 ? 1.0f : 0.0f, float(col) / 4.0f);
+        m.sheen.enabled = row == 1;
+        m.sheen.colour = glm::vec3(0.8f);
+        m.sheen.roughness = 0.5f;
+        return m;
+    });
+    const render::Pixels first = matscene_render(gpu, model, 2);
+    const render::Pixels second = matscene_render(gpu, model, 2);
+    CHECK(first.rgba8 == second.rgba8);
+}
