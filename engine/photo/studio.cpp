@@ -95,7 +95,9 @@ Result<render::Pixels> shoot(render::Renderer& renderer, std::shared_ptr<const a
                              const PhotoSettings& settings) {
     const scene::Scene s = studio_scene(std::move(model), settings);
     const std::uint32_t factor = std::max(settings.supersampling, 1u);
-    Result<render::Pixels> p = renderer.render_offscreen(s, settings.width * factor, settings.height * factor);
+    // Supersampled frames are averaged down: one sample a pixel is enough for them.
+    Result<render::Pixels> p =
+        renderer.render_offscreen(s, settings.width * factor, settings.height * factor, factor == 1);
     if (!p) return p;
     if (settings.background.a < 1.0f) p = unpremultiply(p.value());
     return factor == 1 ? std::move(p) : Result<render::Pixels>(downsample(p.value(), factor));

@@ -179,6 +179,8 @@ ContactShadow create_contact_shadow(const Context& ctx, const PbrPipeline& pbr, 
                         depth_format, samples, {.caster = true});
     s.receiver = pipeline(ctx, pbr, shaders::shadow_receiver_vert(), shaders::shadow_receiver_frag(), colour_format,
                           depth_format, samples, {.caster = false});
+    s.receiver_single = pipeline(ctx, pbr, shaders::shadow_receiver_vert(), shaders::shadow_receiver_frag(),
+                                 colour_format, depth_format, VK_SAMPLE_COUNT_1_BIT, {.caster = false});
     // Readable from the start: the frame's descriptor set refers to it before any shadow is drawn.
     ctx.submit_and_wait([&](VkCommandBuffer cmd) {
         barrier(cmd, {.image = s.map.image, .to = VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL,
@@ -239,8 +241,9 @@ void record_shadow_casters(VkCommandBuffer cmd, const ContactShadow& shadow, con
 }
 
 void record_shadow_receiver(VkCommandBuffer cmd, const ContactShadow& shadow, const PbrPipeline& pbr,
-                            VkDescriptorSet frame_set) {
-    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, shadow.receiver);
+                            VkDescriptorSet frame_set, VkSampleCountFlagBits samples) {
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS,
+                      samples == VK_SAMPLE_COUNT_1_BIT ? shadow.receiver_single : shadow.receiver);
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pbr.layout, gpu::kSetFrame, 1, &frame_set, 0,
                             nullptr);
     vkCmdDraw(cmd, 6, 1, 0, 0);

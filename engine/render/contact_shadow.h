@@ -18,7 +18,8 @@ struct ContactShadow {
     Owned<VkImageView> mip0_view;  // what the caster pass renders into
     Owned<VkSampler> sampler;
     Owned<VkPipeline> caster;
-    Owned<VkPipeline> receiver;
+    Owned<VkPipeline> receiver;         // into the 4x MSAA target
+    Owned<VkPipeline> receiver_single;  // into a one-sample (supersampled) target
 };
 
 constexpr std::uint32_t kContactShadowSize = 256;
@@ -34,6 +35,6 @@ void record_shadow_casters(VkCommandBuffer cmd, const ContactShadow& shadow, con
 
 // Inside the main pass, after the opaque surfaces: the floor square that shows the shadow.
 void record_shadow_receiver(VkCommandBuffer cmd, const ContactShadow& shadow, const PbrPipeline& pbr,
-                            VkDescriptorSet frame_set);
+                            VkDescriptorSet frame_set, VkSampleCountFlagBits samples);
 
 }  // namespace ocop::render

@@ -7,7 +7,8 @@
 
 namespace ocop::render {
 
-Result<OffscreenTarget> create_offscreen_target(const Context& ctx, std::uint32_t width, std::uint32_t height) {
+Result<OffscreenTarget> create_offscreen_target(const Context& ctx, std::uint32_t width, std::uint32_t height,
+                                                VkSampleCountFlagBits samples) {
     const std::uint32_t max = ctx.properties().limits.maxImageDimension2D;
     if (width == 0 || height == 0 || width > max || height > max)
         return bad_input("--size", std::to_string(width) + "x" + std::to_string(height) +
@@ -16,14 +17,16 @@ Result<OffscreenTarget> create_offscreen_target(const Context& ctx, std::uint32_
     OffscreenTarget t;
     t.width = width;
     t.height = height;
-    t.colour_msaa = create_image(ctx, {.width = width, .height = height, .format = kColourFormat,
-                                       .usage = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT |
-                                                VK_IMAGE_USAGE_TRANSIENT_ATTACHMENT_BIT,
-                                       .samples = kSamples});
+    t.samples = samples;
+    if (samples != VK_SAMPLE_COUNT_1_BIT)
+        t.colour_msaa = create_image(ctx, {.width = width, .height = height, .format = kColourFormat,
+                                           .usage = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT |
+                                                    VK_IMAGE_USAGE_TRANSIENT_ATTACHMENT_BIT,
+                                           .samples = samples});
     t.depth_msaa = create_image(ctx, {.width = width, .height = height, .format = kDepthFormat,
                                       .usage = VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT |
                                                VK_IMAGE_USAGE_TRANSIENT_ATTACHMENT_BIT,
-                                      .samples = kSamples, .aspect = VK_IMAGE_ASPECT_DEPTH_BIT});
+                                      .samples = samples, .aspect = VK_IMAGE_ASPECT_DEPTH_BIT});
     t.resolved = create_image(ctx, {.width = width, .height = height, .format = kColourFormat,
                                     .usage = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT});
     t.readback = create_buffer(ctx, VkDeviceSize(width) * height * 4, VK_BUFFER_USAGE_TRANSFER_DST_BIT,
@@ -36,9 +39,11 @@ void begin_offscreen(VkCommandBuffer cmd, const OffscreenTarget& t, const glm::v
     constexpr auto kDepthStages =
         VK_PIPELINE_STAGE_2_EARLY_FRAGMENT_TESTS_BIT | VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT;
     // The images' old contents are discarded (UNDEFINED); wait on the previous frame's use of them.
-    barrier(cmd, {.image = t.colour_msaa.image, .to = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
-                  .src_stage = kColourOut, .src_access = VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT,
-                  .dst_stage = kColourOut, .dst_access = VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT});
+    const bool msaa = t.samples != VK_SAMPLE_COUNT_1_BIT;
+    if (msaa)
+        barrier(cmd, {.image = t.colour_msaa.image, .to = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
+                      .src_stage = kColourOut, .src_access = VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT,
+                      .dst_stage = kColourOut, .dst_access = VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT});
     barrier(cmd, {.image = t.resolved.image, .to = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
                   .src_stage = VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT, .src_access = VK_ACCESS_2_TRANSFER_READ_BIT,
                   .dst_stage = kColourOut, .dst_access = VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT});
@@ -50,13 +55,13 @@ void begin_offscreen(VkCommandBuffer cmd, const OffscreenTarget& t, const glm::v
 
     const VkRenderingAttachmentInfo colour{
         .sType = VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO,
-        .imageView = t.colour_msaa.view,
+        .imageView = msaa ? t.colour_msaa.view.get() : t.resolved.view.get(),
         .imageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
-        .resolveMode = VK_RESOLVE_MODE_AVERAGE_BIT,
-        .resolveImageView = t.resolved.view,
+        .resolveMode = msaa ? VK_RESOLVE_MODE_AVERAGE_BIT : VK_RESOLVE_MODE_NONE,
+        .resolveImageView = msaa ? t.resolved.view.get() : VK_NULL_HANDLE,
         .resolveImageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
         .loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR,
-        .storeOp = VK_ATTACHMENT_STORE_OP_DONT_CARE,
+        .storeOp = msaa ? VK_ATTACHMENT_STORE_OP_DONT_CARE : VK_ATTACHMENT_STORE_OP_STORE,
         .clearValue = {.color = {{clear.r, clear.g, clear.b, clear.a}}}};
     const VkRenderingAttachmentInfo depth{
         .sType = VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO,

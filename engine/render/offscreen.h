@@ -21,14 +21,17 @@ constexpr VkSampleCountFlagBits kSamples = VK_SAMPLE_COUNT_4_BIT;  // lavapipe's
 struct OffscreenTarget {
     std::uint32_t width = 0;
     std::uint32_t height = 0;
-    Image colour_msaa;
+    VkSampleCountFlagBits samples = kSamples;
+    Image colour_msaa;  // absent with one sample: the frame is drawn straight into `resolved`
     Image depth_msaa;
     Image resolved;
     Buffer readback;
 };
 
-// BadInput when the size is zero or beyond what the device can render.
-Result<OffscreenTarget> create_offscreen_target(const Context& ctx, std::uint32_t width, std::uint32_t height);
+// BadInput when the size is zero or beyond what the device can render. `samples` is kSamples
+// (4x MSAA) or 1 (for supersampled photos, whose averaging already smooths the edges).
+Result<OffscreenTarget> create_offscreen_target(const Context& ctx, std::uint32_t width, std::uint32_t height,
+                                                VkSampleCountFlagBits samples = kSamples);
 
 // Starts dynamic rendering into the target, cleared to `clear` (linear RGBA).
 void begin_offscreen(VkCommandBuffer cmd, const OffscreenTarget& target, const glm::vec4& clear);

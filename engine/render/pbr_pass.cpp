@@ -22,16 +22,16 @@ Owned<VkShaderModule> shader_module(const Context& ctx, std::span<const std::uin
     return {ctx.device(), module, vkDestroyShaderModule};
 }
 
-std::uint64_t variant_key(MaterialPass pass, std::uint32_t texture_bits, std::uint32_t mode_bits) {
-    return std::uint64_t(pass) << 48 | std::uint64_t(mode_bits) << 24 | texture_bits;
+std::uint64_t variant_key(MaterialPass pass, std::uint32_t texture_bits, std::uint32_t mode_bits,
+                          VkSampleCountFlagBits samples) {
+    return std::uint64_t(samples) << 56 | std::uint64_t(pass) << 48 | std::uint64_t(mode_bits) << 24 | texture_bits;
 }
 
 Owned<VkPipeline> create_pipeline(const Context& ctx, const PbrPipeline& p, MaterialPass pass,
-                                  std::uint32_t texture_bits, std::uint32_t mode_bits) {
+                                  std::uint32_t texture_bits, std::uint32_t mode_bits, VkSampleCountFlagBits samples) {
     const VkPipelineLayout layout = p.layout;
     const VkFormat colour_format = p.colour_format;
     const VkFormat depth_format = p.depth_format;
-    const VkSampleCountFlagBits samples = p.samples;
     const bool blend = pass != MaterialPass::Opaque;
     // pbr.frag's constant_id 0 (kTextureBits) and 1 (kModeBits).
     const std::array<std::int32_t, 2> constants{static_cast<std::int32_t>(texture_bits),
@@ -128,8 +128,7 @@ Owned<VkPipeline> create_pipeline(const Context& ctx, const PbrPipeline& p, Mate
 
 }  // namespace
 
-PbrPipeline create_pbr_pipeline(const Context& ctx, VkFormat colour_format, VkFormat depth_format,
-                                VkSampleCountFlagBits samples) {
+PbrPipeline create_pbr_pipeline(const Context& ctx, VkFormat colour_format, VkFormat depth_format) {
     PbrPipeline p;
     const std::array<VkDescriptorSetLayoutBinding, gpu::kFrameBindingCount> frame_bindings{{
         {.binding = gpu::kBindingFrame,
@@ -192,16 +191,17 @@ PbrPipeline create_pbr_pipeline(const Context& ctx, VkFormat colour_format, VkFo
     p.frag = shader_module(ctx, shaders::pbr_frag());
     p.colour_format = colour_format;
     p.depth_format = depth_format;
-    p.samples = samples;
     return p;
 }
 
-VkPipeline pbr_variant(const Context& ctx, PbrPipeline& pipeline, const GpuMaterial& material) {
-    const std::uint64_t key = variant_key(material.pass, material.texture_bits, material.mode_bits);
+VkPipeline pbr_variant(const Context& ctx, PbrPipeline& pipeline, const GpuMaterial& material,
+                       VkSampleCountFlagBits samples) {
+    const std::uint64_t key = variant_key(material.pass, material.texture_bits, material.mode_bits, samples);
     auto it = pipeline.variants.find(key);
     if (it == pipeline.variants.end())
         it = pipeline.variants
-                 .emplace(key, create_pipeline(ctx, pipeline, material.pass, material.texture_bits, material.mode_bits))
+                 .emplace(key, create_pipeline(ctx, pipeline, material.pass, material.texture_bits, material.mode_bits,
+                                               samples))
                  .first;
     return it->second;
 }
@@ -236,7 +236,7 @@ void record_draw(VkCommandBuffer cmd, const PbrPipeline& pipeline, const QueuedD
 }  // namespace
 
 void record_pbr_pass(VkCommandBuffer cmd, const PbrPipeline& pipeline, VkDescriptorSet frame_set,
-                     const std::vector<PbrDraw>& draws, glm::vec3 camera_position,
+                     const std::vector<PbrDraw>& draws, glm::vec3 camera_position, VkSampleCountFlagBits samples,
                      const std::function<void()>& after_opaque) {
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline.layout, gpu::kSetFrame, 1, &frame_set, 0,
                             nullptr);
@@ -266,7 +266,7 @@ void record_pbr_pass(VkCommandBuffer cmd, const PbrPipeline& pipeline, VkDescrip
         }
         for (const QueuedDraw& q : *queue) {
             const auto variant = pipeline.variants.find(
-                variant_key(q.material->pass, q.material->texture_bits, q.material->mode_bits));
+                variant_key(q.material->pass, q.material->texture_bits, q.material->mode_bits, samples));
             if (variant == pipeline.variants.end()) continue;  // made with the model: never happens
             const VkPipeline wanted = variant->second;
             if (wanted != bound_pipeline) {

@@ -25,16 +25,16 @@ struct PbrPipeline {
     Owned<VkShaderModule> frag;
     VkFormat colour_format = VK_FORMAT_UNDEFINED;
     VkFormat depth_format = VK_FORMAT_UNDEFINED;
-    VkSampleCountFlagBits samples = VK_SAMPLE_COUNT_1_BIT;
 };
 
-PbrPipeline create_pbr_pipeline(const Context& ctx, VkFormat colour_format, VkFormat depth_format,
-                                VkSampleCountFlagBits samples);
+PbrPipeline create_pbr_pipeline(const Context& ctx, VkFormat colour_format, VkFormat depth_format);
 
 // The pipeline that draws `material`, made on first use. Opaque and masked materials write
 // depth; blended ones blend straight alpha over what is behind; transmissive ones
 // premultiplied (the shader leaves in alpha how much of what is behind comes through).
-VkPipeline pbr_variant(const Context& ctx, PbrPipeline& pipeline, const GpuMaterial& material);
+// `samples`: of the target it draws into.
+VkPipeline pbr_variant(const Context& ctx, PbrPipeline& pipeline, const GpuMaterial& material,
+                       VkSampleCountFlagBits samples);
 
 struct PbrDraw {
     const GpuModel* model = nullptr;
@@ -43,8 +43,9 @@ struct PbrDraw {
 
 // Draws every model: opaque and masked materials first, then `after_opaque` (the floor's
 // shadow), then blended and transmissive ones from the farthest to the nearest.
+// Every material's variant for `samples` must exist (pbr_variant).
 void record_pbr_pass(VkCommandBuffer cmd, const PbrPipeline& pipeline, VkDescriptorSet frame_set,
-                     const std::vector<PbrDraw>& draws, glm::vec3 camera_position,
+                     const std::vector<PbrDraw>& draws, glm::vec3 camera_position, VkSampleCountFlagBits samples,
                      const std::function<void()>& after_opaque = {});
 
 }  // namespace ocop::render

@@ -14,7 +14,7 @@ namespace ocop::render {
 Result<std::unique_ptr<Renderer>> Renderer::create(Context& ctx) {
     std::unique_ptr<Renderer> r(new Renderer(ctx));
     r->defaults_ = create_material_defaults(ctx);
-    r->pbr_ = create_pbr_pipeline(ctx, kColourFormat, kDepthFormat, kSamples);
+    r->pbr_ = create_pbr_pipeline(ctx, kColourFormat, kDepthFormat);
     r->contact_shadow_ = create_contact_shadow(ctx, r->pbr_, kColourFormat, kDepthFormat, kSamples);
 
     r->frame_uniforms_ = create_buffer(ctx, sizeof(gpu::FrameUniforms), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT,
@@ -79,7 +79,6 @@ Result<const GpuModel*> Renderer::gpu_model(const std::shared_ptr<const assets::
         vkDeviceWaitIdle(ctx_.device());  // the stale entry may still be read by a submitted frame
         models_.erase(it);
     }
-    for (const GpuMaterial& material : uploaded->materials) pbr_variant(ctx_, pbr_, material);
     auto [slot, inserted] = models_.emplace(model.get(), CachedModel{model, std::move(uploaded).value()});
     return &slot->second.gpu;
 }
@@ -200,10 +199,11 @@ void Renderer::write_frame_uniforms(const scene::Scene& scene, float aspect) {
     std::memcpy(frame_uniforms_.mapped, &u, sizeof(u));
 }
 
-Status Renderer::record_frame(const scene::Scene& scene, std::uint32_t width, std::uint32_t height) {
-    if (!offscreen_ || offscreen_->width != width || offscreen_->height != height) {
+Status Renderer::record_frame(const scene::Scene& scene, std::uint32_t width, std::uint32_t height,
+                              VkSampleCountFlagBits samples) {
+    if (!offscreen_ || offscreen_->width != width || offscreen_->height != height || offscreen_->samples != samples) {
         vkDeviceWaitIdle(ctx_.device());  // the old target may still be in use by the last frame
-        Result<OffscreenTarget> target = create_offscreen_target(ctx_, width, height);
+        Result<OffscreenTarget> target = create_offscreen_target(ctx_, width, height, samples);
         if (!target) return target.error();
         offscreen_ = std::make_unique<OffscreenTarget>(std::move(target).value());
     }
@@ -213,6 +213,8 @@ Status Renderer::record_frame(const scene::Scene& scene, std::uint32_t width, st
         Result<const GpuModel*> gpu = gpu_model(p.model);
         if (!gpu) return gpu.error();
         draws.push_back({gpu.value(), p.transform});
+        // Each material's pipeline for this target, made once and kept.
+        for (const GpuMaterial& material : gpu.value()->materials) pbr_variant(ctx_, pbr_, material, samples);
     }
     if (Status s = use_environment(scene.environment); !s) return s.error();
     write_frame_uniforms(scene, float(width) / float(height));
@@ -225,8 +227,8 @@ Status Renderer::record_frame(const scene::Scene& scene, std::uint32_t width, st
     const bool shadow = scene.contact_shadow.opacity > 0.0f && !draws.empty();
     if (shadow) record_shadow_casters(cmd, contact_shadow_, pbr_, frame_set_, draws);
     begin_offscreen(cmd, *offscreen_, scene.background);
-    record_pbr_pass(cmd, pbr_, frame_set_, draws, scene.camera.position, [&] {
-        if (shadow) record_shadow_receiver(cmd, contact_shadow_, pbr_, frame_set_);
+    record_pbr_pass(cmd, pbr_, frame_set_, draws, scene.camera.position, samples, [&] {
+        if (shadow) record_shadow_receiver(cmd, contact_shadow_, pbr_, frame_set_, samples);
     });
     end_offscreen(cmd, *offscreen_);
     return Ok{};
@@ -255,8 +257,10 @@ void Renderer::submit_and_wait(VkSemaphore wait, VkSemaphore signal) {
     VK_CHECK(vkResetFences(ctx_.device(), 1, &fence));
 }
 
-Result<Pixels> Renderer::render_offscreen(const scene::Scene& scene, std::uint32_t width, std::uint32_t height) {
-    if (Status s = record_frame(scene, width, height); !s) return s.error();
+Result<Pixels> Renderer::render_offscreen(const scene::Scene& scene, std::uint32_t width, std::uint32_t height,
+                                          bool multisample) {
+    if (Status s = record_frame(scene, width, height, multisample ? kSamples : VK_SAMPLE_COUNT_1_BIT); !s)
+        return s.error();
     copy_to_readback(command_buffer_, *offscreen_);
     submit_and_wait(VK_NULL_HANDLE, VK_NULL_HANDLE);
     return Pixels{width, height, read_pixels(*offscreen_)};
@@ -272,7 +276,7 @@ Result<Renderer::Presented> Renderer::render_to_window(const scene::Scene& scene
         return failure("window", std::string("cannot acquire a window image: ") + vk_result_name(acquired));
 
     const VkExtent2D extent = swapchain.extent();
-    if (Status s = record_frame(scene, extent.width, extent.height); !s) return s.error();
+    if (Status s = record_frame(scene, extent.width, extent.height, kSamples); !s) return s.error();
     VkCommandBuffer cmd = command_buffer_;
     if (screenshot) copy_to_readback(cmd, *offscreen_);
     const VkImage target = swapchain.image(index);

@@ -35,8 +35,11 @@ public:
     Renderer(const Renderer&) = delete;
     Renderer& operator=(const Renderer&) = delete;
 
-    // Renders the scene offscreen at width x height and reads the pixels back.
-    Result<Pixels> render_offscreen(const scene::Scene& scene, std::uint32_t width, std::uint32_t height);
+    // Renders the scene offscreen at width x height and reads the pixels back. With
+    // `multisample` false there is one sample a pixel: for frames that are supersampled and
+    // averaged down anyway (4x MSAA on top would cost 4x the memory for little gain).
+    Result<Pixels> render_offscreen(const scene::Scene& scene, std::uint32_t width, std::uint32_t height,
+                                    bool multisample = true);
 
     // Draws the scene into the window: the same offscreen frame, blitted to the swapchain.
     // `Outdated` means the window changed size: make a new Swapchain and draw again. With
@@ -57,7 +60,8 @@ private:
     void write_frame_uniforms(const scene::Scene& scene, float aspect);
     // Uploads what the scene needs, then begins the command buffer and records the frame into
     // the offscreen target (sized width x height), leaving `resolved` ready to be read.
-    Status record_frame(const scene::Scene& scene, std::uint32_t width, std::uint32_t height);
+    Status record_frame(const scene::Scene& scene, std::uint32_t width, std::uint32_t height,
+                        VkSampleCountFlagBits samples);
     void submit_and_wait(VkSemaphore wait, VkSemaphore signal);
 
     Context& ctx_;
