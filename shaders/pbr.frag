@@ -171,9 +171,9 @@ void main() {
     vec3 color = vec3(0.0);
     vec3 sheen = vec3(0.0);
     for (int i = 0; i < kMaxLights; ++i) {
-        if (frame.light_direction[i].w == 0.0) continue;
-        vec3 l = -normalize(frame.light_direction[i].xyz);
-        vec3 e = frame.light_radiance[i].rgb;
+        vec3 l;
+        vec3 e;
+        if (!punctual_light(frame, i, in_world_position, l, e)) continue;
         color += direct_light(s, l, e, 1.0 - transmission);
         if (has_mode(kMaterialSheen)) sheen += sheen_direct(n, v, l, sheen_colour, sheen_roughness, e);
     }
@@ -206,8 +206,9 @@ void main() {
         c.roughness = coat_roughness;
         vec3 coat_light = vec3(0.0);
         for (int i = 0; i < kMaxLights; ++i) {
-            if (frame.light_direction[i].w == 0.0) continue;
-            coat_light += direct_light(c, -normalize(frame.light_direction[i].xyz), frame.light_radiance[i].rgb, 1.0);
+            vec3 l;
+            vec3 e;
+            if (punctual_light(frame, i, in_world_position, l, e)) coat_light += direct_light(c, l, e, 1.0);
         }
         vec2 coat_brdf = texture(brdf_lut, vec2(cn_dot_v, coat_roughness)).xy;
         coat_light += occlusion * environment_radiance(reflect(-v, cn), coat_roughness) * (0.04 * coat_brdf.x + coat_brdf.y);

@@ -52,7 +52,13 @@ OCOP_CONST kSlotIridescence = 14;
 OCOP_CONST kSlotIridescenceThickness = 15;
 OCOP_CONST kMaterialTextureCount = 16;
 
-OCOP_CONST kMaxLights = 4;
+OCOP_CONST kMaxLights = 16;
+
+// FrameUniforms.light_params.x
+OCOP_CONST kLightOff = 0;
+OCOP_CONST kLightDirectional = 1;
+OCOP_CONST kLightPoint = 2;
+OCOP_CONST kLightSpot = 3;
 
 // The material's modes and extensions (pbr.frag's specialization constant kModeBits).
 OCOP_CONST kMaterialAlphaMask = 1;
@@ -70,8 +76,10 @@ OCOP_CONST kDrawHasTangents = 1;
 struct FrameUniforms {
     mat4 view_proj;
     vec4 camera_position;             // xyz, w unused
-    vec4 light_direction[kMaxLights]; // xyz: direction light travels, w: 1 = on
-    vec4 light_radiance[kMaxLights];  // rgb: illuminance in lux * colour, w unused
+    vec4 light_position[kMaxLights];  // xyz (point, spot), w unused
+    vec4 light_direction[kMaxLights]; // xyz: where the light travels (directional, spot), w unused
+    vec4 light_radiance[kMaxLights];  // rgb: colour * intensity (lux or candela), w unused
+    vec4 light_params[kMaxLights];    // x kLight*, y range (0: none), z cos inner cone, w cos outer cone
     vec4 environment;                 // x: kEnvironment*, y: last specular mip, z: kToneMap*, w: exposure (linear)
     vec4 sh[9];                       // baked irradiance / pi as spherical harmonics (rgb), bands 0-2
     vec4 shadow_area;                 // contact shadow square: x, z centre, y half size (m), w floor height

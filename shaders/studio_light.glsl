@@ -136,3 +136,35 @@ vec3 tonemap(vec3 color, int mode) {
     if (mode == kToneMapLinear) return clamp(color, 0.0, 1.0);
     return pbr_neutral_tonemap(color);
 }
+
+// Light i at point p (KHR_lights_punctual): the direction towards it and the illuminance it
+// brings; false when the slot is unused. Point and spot lights fall off with 1/d², windowed
+// to zero at their range; spots fade from the inner to the outer cone.
+bool punctual_light(FrameUniforms frame, int i, vec3 p, out vec3 l, out vec3 e) {
+    vec4 params = frame.light_params[i];
+    int type = int(params.x);
+    l = vec3(0.0, 1.0, 0.0);
+    e = vec3(0.0);
+    if (type == kLightOff) return false;
+    e = frame.light_radiance[i].rgb;
+    if (type == kLightDirectional) {
+        l = -normalize(frame.light_direction[i].xyz);
+        return true;
+    }
+    vec3 to_light = frame.light_position[i].xyz - p;
+    float d2 = max(dot(to_light, to_light), 1e-8);
+    l = to_light * inversesqrt(d2);
+    float attenuation = 1.0 / d2;
+    if (params.y > 0.0) {
+        float ratio = d2 / (params.y * params.y);
+        float window = clamp(1.0 - ratio * ratio, 0.0, 1.0);
+        attenuation *= window * window;
+    }
+    if (type == kLightSpot) {
+        float cos_angle = dot(normalize(frame.light_direction[i].xyz), -l);
+        float t = clamp((cos_angle - params.w) / max(params.z - params.w, 1e-4), 0.0, 1.0);
+        attenuation *= t * t;
+    }
+    e *= attenuation;
+    return true;
+}

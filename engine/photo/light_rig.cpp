@@ -128,7 +128,7 @@ Result<LightRig> parse_light_rig(std::string_view json_text, const std::string& 
         r.number(lights[i], path, "kelvin", kelvin, 1000.0f, 40000.0f, false);
         // The light travels from where it is towards the product.
         rig.lights.push_back({.direction = -rig_direction(az, el), .colour = kelvin_to_rgb(kelvin),
-                              .illuminance = illuminance});
+                              .intensity = illuminance});
     }
     if (!r.error.empty()) return bad_input(source, r.error);
     return rig;

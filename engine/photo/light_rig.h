@@ -20,7 +20,7 @@ struct LightRig {
     std::string name;
     std::string description;
     scene::Environment environment;  // Kind::Panels
-    std::vector<scene::DirectionalLight> lights;
+    std::vector<scene::Light> lights;  // directional
 };
 
 // Parses a rig; errors name `source` and the JSON path ("panels[2].kelvin").

@@ -16,10 +16,10 @@ namespace {
 void add_white_studio_rig(scene::Scene& s) {
     s.lights.push_back({.direction = glm::normalize(glm::vec3(0.55f, -0.75f, -0.45f)),
                         .colour = {1.0f, 0.98f, 0.95f},
-                        .illuminance = 2.2f});
+                        .intensity = 2.2f});
     s.lights.push_back({.direction = glm::normalize(glm::vec3(-0.6f, -0.2f, -0.5f)),
                         .colour = {0.95f, 0.97f, 1.0f},
-                        .illuminance = 0.5f});
+                        .intensity = 0.5f});
     s.environment.studio = {.sky = {0.55f, 0.55f, 0.56f},
                             .ground = {0.30f, 0.30f, 0.30f},
                             .softbox_direction = glm::normalize(glm::vec3(-0.5f, 0.7f, 0.6f)),

@@ -167,9 +167,17 @@ void Renderer::write_frame_uniforms(const scene::Scene& scene, float aspect) {
     u.view_proj = scene.camera.projection(aspect) * scene.camera.view();
     u.camera_position = glm::vec4(scene.camera.position, 1.0f);
     for (std::size_t i = 0; i < scene.lights.size() && i < std::size_t(gpu::kMaxLights); ++i) {
-        const scene::DirectionalLight& l = scene.lights[i];
-        u.light_direction[i] = glm::vec4(glm::normalize(l.direction), 1.0f);
-        u.light_radiance[i] = glm::vec4(l.colour * l.illuminance, 0.0f);
+        const scene::Light& l = scene.lights[i];
+        const int type = l.type == scene::Light::Type::Point ? gpu::kLightPoint
+                         : l.type == scene::Light::Type::Spot ? gpu::kLightSpot
+                                                               : gpu::kLightDirectional;
+        const glm::vec3 direction = glm::length(l.direction) > 0.0f ? glm::normalize(l.direction) : glm::vec3(0, -1, 0);
+        const float outer = glm::radians(std::clamp(l.outer_cone_deg, 0.0f, 90.0f));
+        const float inner = glm::radians(std::clamp(l.inner_cone_deg, 0.0f, glm::degrees(outer)));
+        u.light_position[i] = glm::vec4(l.position, 0.0f);
+        u.light_direction[i] = glm::vec4(direction, 0.0f);
+        u.light_radiance[i] = glm::vec4(l.colour * std::max(l.intensity, 0.0f), 0.0f);
+        u.light_params[i] = glm::vec4(float(type), std::max(l.range_m, 0.0f), std::cos(inner), std::cos(outer));
     }
     int tone_mapping = gpu::kToneMapPbrNeutral;
     if (scene.tone_mapping == scene::ToneMapping::Aces) tone_mapping = gpu::kToneMapAces;

@@ -28,12 +28,20 @@ struct Camera {
     glm::mat4 projection(float aspect) const;
 };
 
-// A distant light (the sun, or a large softbox far away): direction the light travels,
-// illuminance in lux-like units scaled by the exposure.
-struct DirectionalLight {
-    glm::vec3 direction{0.0f, -1.0f, 0.0f};
+// A punctual light as KHR_lights_punctual defines it: directional (a distant softbox or the
+// sun), point, or spot with a cone. `intensity` is illuminance for a directional light (lux)
+// and luminous intensity for point and spot lights (candela, so illuminance = intensity / d²
+// at distance d), in the renderer's units, which the exposure scales.
+struct Light {
+    enum class Type { Directional, Point, Spot };
+    Type type = Type::Directional;
+    glm::vec3 direction{0.0f, -1.0f, 0.0f};  // where the light travels (directional, spot)
     glm::vec3 colour{1.0f};
-    float illuminance = 1.0f;
+    float intensity = 1.0f;
+    glm::vec3 position{0.0f};  // point, spot
+    float range_m = 0.0f;      // 0: no limit (point, spot)
+    float inner_cone_deg = 0.0f;
+    float outer_cone_deg = 45.0f;  // spot: full light inside the inner cone, none beyond the outer
 };
 
 // The procedural studio: a dome brighter above than below, with one round softbox.
@@ -88,7 +96,7 @@ struct ProductInstance {
 
 struct Scene {
     std::vector<ProductInstance> products;
-    std::vector<DirectionalLight> lights;
+    std::vector<Light> lights;  // the first kMaxLights (16) are drawn
     Environment environment;
     Camera camera;
     glm::vec4 background{1.0f};  // linear RGBA; (1,1,1,1) writes exactly 255 white; alpha 0: transparent

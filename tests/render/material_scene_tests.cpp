@@ -61,7 +61,7 @@ render::Pixels matscene_render(test::TestGpu& gpu, std::shared_ptr<const assets:
     scene::Scene s;
     s.products.push_back({std::move(model), glm::mat4(1.0f)});
     s.lights.push_back({.direction = glm::normalize(glm::vec3(0.5f, -0.7f, -0.5f)), .colour = glm::vec3(1.0f),
-                        .illuminance = 2.0f});
+                        .intensity = 2.0f});
     s.camera.position = {0.0f, 0.0f, 12.0f};
     s.camera.vertical_fov_deg = 2.0f * glm::degrees(std::atan(0.5f * float(rows) / 12.0f));
     s.camera.near_m = 5.0f;
