@@ -182,7 +182,9 @@ void main() {
     color += occlusion * image_based_light(s, ibl_radiance, environment_irradiance(n), brdf, 1.0 - transmission);
     if (has_mode(kMaterialSheen)) {
         float sheen_albedo = texture(brdf_lut, vec2(n_dot_v, sheen_roughness)).b;
-        sheen += occlusion * sheen_colour * sheen_albedo * environment_radiance(reflect(-v, n), sheen_roughness);
+        // The sheen lobe is wide: the environment's cosine-weighted average around the normal
+        // stands in for its Charlie-prefiltered radiance (as three.js does).
+        sheen += occlusion * sheen_colour * sheen_albedo * environment_irradiance(n);
     }
     color = color * sheen_scaling + sheen;
 
