@@ -16,6 +16,7 @@
 
 #include "assets/image.h"
 #include "core/files.h"
+#include "core/parallel.h"
 
 // Named, not anonymous: the unity build puts every render source in one translation unit.
 namespace ocop::render::environment_bake {
@@ -99,36 +100,6 @@ float clean(float v) {
     return std::min(v, max_radiance);
 }
 
-// Runs work(i) for i in [0, count) on up to the machine's cores. Each i is computed on its own,
-// so the result does not depend on the number of threads. The first exception thrown
-// (std::bad_alloc) is rethrown here after every worker has stopped.
-void parallel_for(std::size_t count, const std::function<void(std::size_t)>& work) {
-    const std::size_t threads =
-        std::min<std::size_t>(count, std::max(1u, std::thread::hardware_concurrency()));
-    if (threads <= 1) {
-        for (std::size_t i = 0; i < count; ++i) work(i);
-        return;
-    }
-    std::atomic<std::size_t> next{0};
-    std::exception_ptr failure;
-    std::mutex failure_mutex;
-    const auto run = [&] {
-        for (std::size_t i; (i = next.fetch_add(1)) < count;) {
-            try {
-                work(i);
-            } catch (...) {
-                const std::lock_guard lock(failure_mutex);
-                if (!failure) failure = std::current_exception();
-                next = count;
-            }
-        }
-    };
-    std::vector<std::thread> pool;
-    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(run);
-    run();
-    for (std::thread& thread : pool) thread.join();
-    if (failure) std::rethrow_exception(failure);
-}
 
 // The world direction of equirect coordinates (u, v): the inverse of the header's mapping.
 glm::dvec3 direction_at(double u, double v) {
@@ -698,7 +669,7 @@ BakedEnvironment bake_environment(const assets::Image& hdr, const BakeSettings& 
         baked.levels.push_back(environment_bake::make_level(layout.width(i), layout.height(i)));
         for (int y = 0; y < layout.height(i); ++y) tasks.push_back({i, y});
     }
-    environment_bake::parallel_for(tasks.size(), [&](std::size_t t) {
+    parallel_for(tasks.size(), [&](std::size_t t) {
         const auto level = static_cast<std::size_t>(tasks[t].level);
         environment_bake::prefilter_row(pyramid, samples[level], baked.levels[level], tasks[t].row);
     });
@@ -763,7 +734,7 @@ std::vector<glm::vec3> brdf_lut(int size) {
     constexpr int sheen_samples_per_texel = 1024;
     const auto n = static_cast<std::size_t>(size);
     std::vector<glm::vec3> lut(n * n);
-    environment_bake::parallel_for(n, [&](std::size_t j) {
+    parallel_for(n, [&](std::size_t j) {
         const double roughness = (static_cast<double>(j) + 0.5) / size;
         for (std::size_t i = 0; i < n; ++i) {
             const double n_dot_v = (static_cast<double>(i) + 0.5) / size;
