@@ -95,4 +95,24 @@ void check_golden(const render::Pixels& rendered, const std::string& name) {
     CHECK(d.share_over_16 < 0.01);
 }
 
+assets::Mesh uv_sphere(glm::vec3 centre, float radius, int segments, int rings) {
+    constexpr float pi = 3.14159265358979f;
+    assets::Mesh mesh;
+    for (int y = 0; y <= rings; ++y)
+        for (int x = 0; x <= segments; ++x) {
+            const float theta = pi * float(y) / float(rings);
+            const float phi = 2.0f * pi * float(x) / float(segments);
+            const glm::vec3 n{std::sin(theta) * std::cos(phi), std::cos(theta), -std::sin(theta) * std::sin(phi)};
+            mesh.positions.push_back(centre + n * radius);
+            mesh.normals.push_back(n);
+            mesh.uv0.push_back({float(x) / float(segments), float(y) / float(rings)});
+        }
+    const auto at = [&](int y, int x) { return static_cast<std::uint32_t>(y * (segments + 1) + x); };
+    for (int y = 0; y < rings; ++y)
+        for (int x = 0; x < segments; ++x)
+            mesh.indices.insert(mesh.indices.end(),
+                                {at(y, x), at(y + 1, x), at(y + 1, x + 1), at(y, x), at(y + 1, x + 1), at(y, x + 1)});
+    return mesh;
+}
+
 }  // namespace ocop::test

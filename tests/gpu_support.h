@@ -19,6 +19,10 @@ struct TestGpu {
     std::unique_ptr<render::Renderer> renderer;
 };
 
+// A UV sphere of `radius` about `centre` with smooth normals and UVs (the seam column
+// duplicated), for material and lighting tests. Its material is left to the caller.
+assets::Mesh uv_sphere(glm::vec3 centre, float radius, int segments = 48, int rings = 24);
+
 // The bounding box of pixels that are not exactly RGB 255, in pixels; empty() if none.
 struct PixelRect {
     int x0 = 0, y0 = 0, x1 = -1, y1 = -1;  // inclusive

@@ -48,6 +48,25 @@ Bounds Model::bounds() const {
     return b;
 }
 
+std::array<MaterialSlot, 16> texture_slots(const Material& m) {
+    return {{{&m.base_color_texture, true},
+             {&m.metallic_roughness_texture, false},
+             {&m.normal_texture, false},
+             {&m.occlusion_texture, false},
+             {&m.emissive_texture, true},
+             {&m.clearcoat.texture, false},
+             {&m.clearcoat.roughness_texture, false},
+             {&m.clearcoat.normal_texture, false},
+             {&m.sheen.colour_texture, true},
+             {&m.sheen.roughness_texture, false},
+             {&m.specular.texture, false},
+             {&m.specular.colour_texture, true},
+             {&m.transmission.texture, false},
+             {&m.volume.thickness_texture, false},
+             {&m.iridescence.texture, false},
+             {&m.iridescence.thickness_texture, false}}};
+}
+
 void add_root_node_for_all_meshes(Model& model, const std::string& name) {
     Node root;
     root.name = name;

@@ -2,6 +2,7 @@
 // CPU only: no Vulkan here. Units are metres, +Y is up, the front faces +Z.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -184,6 +185,18 @@ struct Model {
     std::size_t drawn_triangle_count() const;  // of the instances: what a renderer draws
     Bounds bounds() const;  // of the instances, in model space
 };
+
+// A texture slot of a material and whether its image holds colour (sRGB) or data (linear).
+struct MaterialSlot {
+    const TextureRef* ref;
+    bool srgb;
+};
+
+// Every texture slot of a material, in the renderer's order (shaders/shared.h, kSlot*):
+// base colour, metallic-roughness, normal, occlusion, emissive, clearcoat, its roughness and
+// normal, sheen colour and roughness, specular and its colour, transmission, thickness,
+// iridescence and its thickness.
+std::array<MaterialSlot, 16> texture_slots(const Material& m);
 
 // Adds a root node that draws every mesh once, for models built in code (tests, generators).
 void add_root_node_for_all_meshes(Model& model, const std::string& name = "model");

@@ -102,9 +102,8 @@ bool same_geometry(const Mesh& a, const Mesh& b) {
 
 bool is_colour_slot_image(const Model& model, int image) {
     for (const Material& m : model.materials)
-        if (m.base_color_texture.image == image || m.emissive_texture.image == image ||
-            m.sheen.colour_texture.image == image || m.specular.colour_texture.image == image)
-            return true;
+        for (const MaterialSlot& slot : texture_slots(m))
+            if (slot.srgb && slot.ref->image == image) return true;
     return false;
 }
 

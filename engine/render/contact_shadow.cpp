@@ -12,15 +12,6 @@ namespace ocop::render {
 
 namespace contact_shadow_detail {
 
-Owned<VkShaderModule> module(const Context& ctx, std::span<const std::uint32_t> spirv) {
-    const VkShaderModuleCreateInfo info{.sType = VK_STRUCTURE_TYPE_SHADER_MODULE_CREATE_INFO,
-                                        .codeSize = spirv.size_bytes(),
-                                        .pCode = spirv.data()};
-    VkShaderModule m;
-    VK_CHECK(vkCreateShaderModule(ctx.device(), &info, nullptr, &m));
-    return {ctx.device(), m, vkDestroyShaderModule};
-}
-
 // The caster draws positions only, into one R8 target, keeping the darkest value (MAX) with
 // neither depth nor culling; the receiver draws six generated vertices into the photo's MSAA
 // target, depth-tested against the products, blended "over".
@@ -31,8 +22,8 @@ struct PipelineKind {
 Owned<VkPipeline> pipeline(const Context& ctx, const PbrPipeline& pbr, std::span<const std::uint32_t> vert_spirv,
                            std::span<const std::uint32_t> frag_spirv, VkFormat colour_format, VkFormat depth_format,
                            VkSampleCountFlagBits samples, PipelineKind kind) {
-    const Owned<VkShaderModule> vert = module(ctx, vert_spirv);
-    const Owned<VkShaderModule> frag = module(ctx, frag_spirv);
+    const Owned<VkShaderModule> vert = shaders::module(ctx, vert_spirv);
+    const Owned<VkShaderModule> frag = shaders::module(ctx, frag_spirv);
     const std::array<VkPipelineShaderStageCreateInfo, 2> stages{{
         {.sType = VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO, .stage = VK_SHADER_STAGE_VERTEX_BIT,
          .module = vert, .pName = "main"},

@@ -13,15 +13,6 @@ namespace ocop::render {
 
 namespace {
 
-Owned<VkShaderModule> shader_module(const Context& ctx, std::span<const std::uint32_t> spirv) {
-    const VkShaderModuleCreateInfo info{.sType = VK_STRUCTURE_TYPE_SHADER_MODULE_CREATE_INFO,
-                                        .codeSize = spirv.size_bytes(),
-                                        .pCode = spirv.data()};
-    VkShaderModule module;
-    VK_CHECK(vkCreateShaderModule(ctx.device(), &info, nullptr, &module));
-    return {ctx.device(), module, vkDestroyShaderModule};
-}
-
 std::uint64_t variant_key(MaterialPass pass, std::uint32_t texture_bits, std::uint32_t mode_bits,
                           VkSampleCountFlagBits samples) {
     return std::uint64_t(samples) << 56 | std::uint64_t(pass) << 48 | std::uint64_t(mode_bits) << 24 | texture_bits;
@@ -187,8 +178,8 @@ PbrPipeline create_pbr_pipeline(const Context& ctx, VkFormat colour_format, VkFo
     VK_CHECK(vkCreatePipelineLayout(ctx.device(), &layout_info, nullptr, &pipeline_layout));
     p.layout = {ctx.device(), pipeline_layout, vkDestroyPipelineLayout};
 
-    p.vert = shader_module(ctx, shaders::pbr_vert());
-    p.frag = shader_module(ctx, shaders::pbr_frag());
+    p.vert = shaders::module(ctx, shaders::pbr_vert());
+    p.frag = shaders::module(ctx, shaders::pbr_frag());
     p.colour_format = colour_format;
     p.depth_format = depth_format;
     return p;

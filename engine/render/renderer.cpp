@@ -1,7 +1,6 @@
 #include "render/renderer.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <cstring>
 #include <array>
 
@@ -112,32 +111,26 @@ void Renderer::bind_environment() {
     vkUpdateDescriptorSets(ctx_.device(), static_cast<std::uint32_t>(writes.size()), writes.data(), 0, nullptr);
 }
 
-Status Renderer::use_environment(const scene::Environment& environment) {
-    std::string key;
-    if (environment.kind == scene::Environment::Kind::Uniform) {
-        char text[96];
-        const glm::vec3 v = environment.uniform_radiance;
-        std::snprintf(text, sizeof text, "uniform %.9g %.9g %.9g", double(v.x), double(v.y), double(v.z));
-        key = text;
-    } else if (environment.kind == scene::Environment::Kind::Image) {
-        key = "image " + environment.image.string();
-    } else if (environment.kind == scene::Environment::Kind::Panels) {
-        // Everything that shapes the image, to the last bit: a changed rig is a new bake.
-        const auto add = [&key](const glm::vec3& v) {
-            char text[96];
-            std::snprintf(text, sizeof text, " %.9g %.9g %.9g", double(v.x), double(v.y), double(v.z));
-            key += text;
-        };
-        key = "panels";
-        add(environment.wall_radiance);
-        add(environment.floor_radiance);
-        for (const scene::EnvironmentPanel& p : environment.panels) {
-            add(p.direction);
-            add(p.radiance);
-            add({p.width_deg, p.height_deg, p.round ? 1.0f : 0.0f});
-        }
+namespace {
+
+// Whether two environments give the same baked light (the studio dome is uniforms only).
+bool same_bake(const scene::Environment& a, const scene::Environment& b) {
+    using Kind = scene::Environment::Kind;
+    if (a.kind != b.kind) return false;
+    switch (a.kind) {
+        case Kind::Studio: return true;
+        case Kind::Uniform: return a.uniform_radiance == b.uniform_radiance;
+        case Kind::Image: return a.image == b.image;
+        case Kind::Panels:
+            return a.wall_radiance == b.wall_radiance && a.floor_radiance == b.floor_radiance && a.panels == b.panels;
     }
-    if (key == environment_key_) return Ok{};
+    return false;
+}
+
+}  // namespace
+
+Status Renderer::use_environment(const scene::Environment& environment) {
+    if (same_bake(environment, baked_from_)) return Ok{};
 
     GpuEnvironment next;
     if (environment.kind == scene::Environment::Kind::Studio) {
@@ -156,8 +149,7 @@ Status Renderer::use_environment(const scene::Environment& environment) {
     }
     vkDeviceWaitIdle(ctx_.device());  // the descriptor set and the old image may still be in use
     environment_ = std::move(next);
-    environment_key_ = key;
-    environment_baked_ = environment.kind != scene::Environment::Kind::Studio;
+    baked_from_ = environment;
     bind_environment();
     return Ok{};
 }
@@ -182,7 +174,8 @@ void Renderer::write_frame_uniforms(const scene::Scene& scene, float aspect) {
     int tone_mapping = gpu::kToneMapPbrNeutral;
     if (scene.tone_mapping == scene::ToneMapping::Aces) tone_mapping = gpu::kToneMapAces;
     if (scene.tone_mapping == scene::ToneMapping::Linear) tone_mapping = gpu::kToneMapLinear;
-    u.environment = glm::vec4(environment_baked_ ? gpu::kEnvironmentBaked : gpu::kEnvironmentStudio,
+    const bool baked = baked_from_.kind != scene::Environment::Kind::Studio;
+    u.environment = glm::vec4(baked ? gpu::kEnvironmentBaked : gpu::kEnvironmentStudio,
                               float(environment_.levels - 1), tone_mapping, scene.exposure);
     for (std::size_t i = 0; i < environment_.sh.size(); ++i) u.sh[i] = glm::vec4(environment_.sh[i], 0.0f);
     // The contact shadow's square on the floor: the products' footprint with room for the

@@ -75,8 +75,7 @@ private:
     Owned<VkSampler> environment_sampler_;
     ContactShadow contact_shadow_;
     GpuEnvironment environment_;
-    std::string environment_key_;  // what environment_ holds; empty: the studio dome
-    bool environment_baked_ = false;
+    scene::Environment baked_from_;  // what environment_ was made from (default: the studio dome)
     Owned<VkCommandPool> command_pool_;
     VkCommandBuffer command_buffer_ = VK_NULL_HANDLE;
     Owned<VkFence> frame_fence_;

@@ -1,5 +1,8 @@
 #include "render/shaders.h"
 
+#include "render/context.h"
+#include "render/vk_check.h"
+
 namespace ocop::render::shaders {
 
 namespace {
@@ -23,6 +26,15 @@ constexpr std::uint32_t kShadowReceiverFrag[] = {
 #include "shadow_receiver.frag.inc"
 };
 }  // namespace
+
+Owned<VkShaderModule> module(const Context& ctx, std::span<const std::uint32_t> spirv) {
+    const VkShaderModuleCreateInfo info{.sType = VK_STRUCTURE_TYPE_SHADER_MODULE_CREATE_INFO,
+                                        .codeSize = spirv.size_bytes(),
+                                        .pCode = spirv.data()};
+    VkShaderModule m;
+    VK_CHECK(vkCreateShaderModule(ctx.device(), &info, nullptr, &m));
+    return {ctx.device(), m, vkDestroyShaderModule};
+}
 
 std::span<const std::uint32_t> pbr_vert() { return kPbrVert; }
 std::span<const std::uint32_t> pbr_frag() { return kPbrFrag; }

@@ -4,7 +4,17 @@
 #include <cstdint>
 #include <span>
 
+#include "render/resources.h"
+
+namespace ocop::render {
+class Context;
+}
+
 namespace ocop::render::shaders {
+
+// A shader module of SPIR-V words (one of the functions below).
+Owned<VkShaderModule> module(const Context& ctx, std::span<const std::uint32_t> spirv);
+
 
 std::span<const std::uint32_t> pbr_vert();
 std::span<const std::uint32_t> pbr_frag();

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstring>
 #include <map>
+#include <tuple>
 #include <utility>
 
 #include "render/context.h"
@@ -86,31 +87,8 @@ Image solid_texture(const Context& ctx, std::array<std::uint8_t, 4> rgba) {
     return image;
 }
 
-// A texture slot of a material and whether its image holds colour (sRGB) or data.
-struct MaterialSlot {
-    const assets::TextureRef* ref;
-    bool srgb;
-};
-
-// Every slot in the order of gpu::kSlot*.
-std::vector<MaterialSlot> material_slots(const assets::Material& m) {
-    return {{&m.base_color_texture, true},
-            {&m.metallic_roughness_texture, false},
-            {&m.normal_texture, false},
-            {&m.occlusion_texture, false},
-            {&m.emissive_texture, true},
-            {&m.clearcoat.texture, false},
-            {&m.clearcoat.roughness_texture, false},
-            {&m.clearcoat.normal_texture, false},
-            {&m.sheen.colour_texture, true},
-            {&m.sheen.roughness_texture, false},
-            {&m.specular.texture, false},
-            {&m.specular.colour_texture, true},
-            {&m.transmission.texture, false},
-            {&m.volume.thickness_texture, false},
-            {&m.iridescence.texture, false},
-            {&m.iridescence.thickness_texture, false}};
-}
+static_assert(std::tuple_size_v<decltype(assets::texture_slots(assets::Material{}))> == gpu::kMaterialTextureCount,
+              "assets::texture_slots lists the shader's texture slots, in the same order");
 
 // KHR_texture_transform as the extension defines it: translation * rotation * scale, the
 // rotation counter-clockwise in UV space; the two rows of the 2x3 result, with the UV set.
@@ -153,7 +131,7 @@ gpu::MaterialUniforms material_uniforms(const assets::Material& m) {
     u.attenuation_colour = glm::vec4(m.volume.attenuation_colour, 0.0f);
     u.iridescence = {m.iridescence.factor, m.iridescence.ior, m.iridescence.thickness_min_nm,
                      m.iridescence.thickness_max_nm};
-    const std::vector<MaterialSlot> slots = material_slots(m);
+    const auto slots = assets::texture_slots(m);
     for (std::size_t slot = 0; slot < slots.size(); ++slot)
         uv_transform_rows(*slots[slot].ref, u.uv_transform[2 * slot], u.uv_transform[2 * slot + 1]);
     return u;
@@ -205,7 +183,7 @@ Result<GpuModel> upload_model(const Context& ctx, const assets::Model& model, co
         if (texture_of.emplace(key, static_cast<std::uint32_t>(texture_keys.size())).second) texture_keys.push_back(key);
     };
     for (const assets::Material& m : model.materials)
-        for (const MaterialSlot& slot : material_slots(m)) want_texture(*slot.ref, slot.srgb);
+        for (const assets::MaterialSlot& slot : assets::texture_slots(m)) want_texture(*slot.ref, slot.srgb);
 
     // Vertices and indices, all meshes in one pair of buffers.
     std::vector<GpuVertex> vertices;
@@ -313,9 +291,9 @@ Result<GpuModel> upload_model(const Context& ctx, const assets::Model& model, co
         gpu::MaterialUniforms u = material_uniforms(m);
         std::array<VkDescriptorImageInfo, gpu::kMaterialTextureCount> infos{};
         int texture_bits = 0;
-        const std::vector<MaterialSlot> slots = material_slots(m);
+        const auto slots = assets::texture_slots(m);
         for (int slot = 0; slot < gpu::kMaterialTextureCount; ++slot) {
-            const MaterialSlot& s = slots[static_cast<std::size_t>(slot)];
+            const assets::MaterialSlot& s = slots[static_cast<std::size_t>(slot)];
             const auto it = texture_of.find({s.ref->image, s.srgb});
             if (s.ref->present() && it != texture_of.end()) {
                 infos[static_cast<std::size_t>(slot)] = {defaults.sampler(s.ref->wrap_s, s.ref->wrap_t),

@@ -61,6 +61,7 @@ struct EnvironmentPanel {
     float height_deg = 30.0f;
     bool round = false;                     // an ellipse instead of a rectangle
     glm::vec3 radiance{1.0f};               // linear RGB
+    bool operator==(const EnvironmentPanel&) const = default;
 };
 
 // The light that surrounds the products: the analytic studio dome, a uniform radiance (the

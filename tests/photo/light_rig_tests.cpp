@@ -60,22 +60,7 @@ TEST_CASE("a light rig's softboxes light the product and show in glaze as panel 
     test::TestGpu gpu;
     auto model = std::make_shared<assets::Model>();
     // A glossy black sphere: what it reflects is the rig's environment.
-    assets::Mesh sphere;
-    const int segments = 48, rings = 24;
-    for (int y = 0; y <= rings; ++y)
-        for (int x = 0; x <= segments; ++x) {
-            const float theta = 3.14159265f * float(y) / float(rings);
-            const float phi = 2.0f * 3.14159265f * float(x) / float(segments);
-            const glm::vec3 n{std::sin(theta) * std::cos(phi), std::cos(theta), -std::sin(theta) * std::sin(phi)};
-            sphere.positions.push_back(0.1f * n + glm::vec3(0, 0.1f, 0));
-            sphere.normals.push_back(n);
-        }
-    for (int y = 0; y < rings; ++y)
-        for (int x = 0; x < segments; ++x) {
-            const auto at = [&](int yy, int xx) { return static_cast<std::uint32_t>(yy * (segments + 1) + xx); };
-            sphere.indices.insert(sphere.indices.end(),
-                                  {at(y, x), at(y + 1, x), at(y + 1, x + 1), at(y, x), at(y + 1, x + 1), at(y, x + 1)});
-        }
+    assets::Mesh sphere = test::uv_sphere(glm::vec3(0.0f, 0.1f, 0.0f), 0.1f);
     sphere.material = 0;
     model->meshes.push_back(sphere);
     assets::Material glaze;

@@ -12,35 +12,14 @@ using namespace ocop;
 
 namespace {
 
-constexpr float ibl_pi = 3.14159265358979f;
-
-// A UV sphere of radius `r` with smooth normals, material 0.
-assets::Mesh ibl_sphere_mesh(float r, int segments, int rings) {
-    assets::Mesh mesh;
-    for (int y = 0; y <= rings; ++y)
-        for (int x = 0; x <= segments; ++x) {
-            const float theta = ibl_pi * float(y) / float(rings);
-            const float phi = 2.0f * ibl_pi * float(x) / float(segments);
-            const glm::vec3 n{std::sin(theta) * std::cos(phi), std::cos(theta), -std::sin(theta) * std::sin(phi)};
-            mesh.positions.push_back(n * r);
-            mesh.normals.push_back(n);
-        }
-    const auto at = [&](int y, int x) { return static_cast<std::uint32_t>(y * (segments + 1) + x); };
-    for (int y = 0; y < rings; ++y)
-        for (int x = 0; x < segments; ++x)
-            mesh.indices.insert(mesh.indices.end(),
-                                {at(y, x), at(y + 1, x), at(y + 1, x + 1), at(y, x), at(y + 1, x + 1), at(y, x + 1)});
-    return mesh;
-}
-
 // Ten white spheres in two rows: metals on top, dielectrics below, roughness 0 ... 1 left to right.
 std::shared_ptr<const assets::Model> ibl_furnace_spheres() {
     assets::Model m;
     m.source = "furnace spheres";
     for (int row = 0; row < 2; ++row)
         for (int col = 0; col < 5; ++col) {
-            assets::Mesh mesh = ibl_sphere_mesh(0.4f, 64, 32);
-            for (glm::vec3& p : mesh.positions) p += glm::vec3(float(col) - 2.0f, row == 0 ? 0.5f : -0.5f, 0.0f);
+            assets::Mesh mesh =
+                test::uv_sphere(glm::vec3(float(col) - 2.0f, row == 0 ? 0.5f : -0.5f, 0.0f), 0.4f, 64, 32);
             mesh.material = static_cast<int>(m.materials.size());
             m.meshes.push_back(std::move(mesh));
             assets::Material mat;

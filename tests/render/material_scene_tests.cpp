@@ -11,28 +11,6 @@ using namespace ocop;
 
 namespace {
 
-constexpr float matscene_pi = 3.14159265358979f;
-
-assets::Mesh matscene_sphere(glm::vec3 centre, float r) {
-    assets::Mesh mesh;
-    const int segments = 48, rings = 24;
-    for (int y = 0; y <= rings; ++y)
-        for (int x = 0; x <= segments; ++x) {
-            const float theta = matscene_pi * float(y) / float(rings);
-            const float phi = 2.0f * matscene_pi * float(x) / float(segments);
-            const glm::vec3 n{std::sin(theta) * std::cos(phi), std::cos(theta), -std::sin(theta) * std::sin(phi)};
-            mesh.positions.push_back(centre + n * r);
-            mesh.normals.push_back(n);
-            mesh.uv0.push_back({float(x) / float(segments), float(y) / float(rings)});
-        }
-    const auto at = [&](int y, int x) { return static_cast<std::uint32_t>(y * (segments + 1) + x); };
-    for (int y = 0; y < rings; ++y)
-        for (int x = 0; x < segments; ++x)
-            mesh.indices.insert(mesh.indices.end(),
-                                {at(y, x), at(y + 1, x), at(y + 1, x + 1), at(y, x), at(y + 1, x + 1), at(y, x + 1)});
-    return mesh;
-}
-
 // `rows` x 5 spheres; material(row, column) says what each is made of.
 std::shared_ptr<const assets::Model> matscene_grid(int rows,
                                                    const std::function<assets::Material(int, int)>& material) {
@@ -40,7 +18,7 @@ std::shared_ptr<const assets::Model> matscene_grid(int rows,
     m.source = "material grid";
     for (int row = 0; row < rows; ++row)
         for (int col = 0; col < 5; ++col) {
-            assets::Mesh mesh = matscene_sphere({float(col) - 2.0f, float(rows - 1) * 0.5f - float(row), 0.0f}, 0.42f);
+            assets::Mesh mesh = test::uv_sphere({float(col) - 2.0f, float(rows - 1) * 0.5f - float(row), 0.0f}, 0.42f);
             mesh.material = static_cast<int>(m.materials.size());
             m.meshes.push_back(std::move(mesh));
             m.materials.push_back(material(row, col));

@@ -23,31 +23,6 @@ using assets::TextureRef;
 // Textures above this side are heavy for the web and for phones (and most GPUs' sweet spot).
 constexpr int large_texture_side = 4096;
 
-// Every texture slot of a material, with whether the slot holds colour (sRGB) or data.
-struct Slot {
-    const TextureRef* ref;
-    bool srgb;
-};
-
-std::vector<Slot> slots(const Material& m) {
-    return {{&m.base_color_texture, true},
-            {&m.metallic_roughness_texture, false},
-            {&m.normal_texture, false},
-            {&m.occlusion_texture, false},
-            {&m.emissive_texture, true},
-            {&m.sheen.colour_texture, true},
-            {&m.sheen.roughness_texture, false},
-            {&m.clearcoat.texture, false},
-            {&m.clearcoat.roughness_texture, false},
-            {&m.clearcoat.normal_texture, false},
-            {&m.specular.texture, false},
-            {&m.specular.colour_texture, true},
-            {&m.transmission.texture, false},
-            {&m.volume.thickness_texture, false},
-            {&m.iridescence.texture, false},
-            {&m.iridescence.thickness_texture, false}};
-}
-
 // The glTF extensions a material needs, read from what it holds.
 std::vector<std::string> material_extensions(const Material& m) {
     std::vector<std::string> out;
@@ -60,7 +35,7 @@ std::vector<std::string> material_extensions(const Material& m) {
     if (m.emissive_strength != 1.0f) out.emplace_back("KHR_materials_emissive_strength");
     if (m.ior != 1.5f) out.emplace_back("KHR_materials_ior");
     if (m.unlit) out.emplace_back("KHR_materials_unlit");
-    for (const Slot& slot : slots(m))
+    for (const assets::MaterialSlot& slot : assets::texture_slots(m))
         if (slot.ref->present() && !slot.ref->transform.is_identity()) {
             out.emplace_back("KHR_texture_transform");
             break;
@@ -124,7 +99,7 @@ json describe(const std::string& file, const Model& model, double load_s) {
                              {"extensions", used},
                              {"alpha_mode", alpha_mode_name(m.alpha_mode)},
                              {"double_sided", m.double_sided}});
-        for (const Slot& slot : slots(m))
+        for (const assets::MaterialSlot& slot : assets::texture_slots(m))
             if (slot.ref->present() && static_cast<std::size_t>(slot.ref->image) < model.images.size())
                 ++(slot.srgb ? srgb_uses : linear_uses)[static_cast<std::size_t>(slot.ref->image)];
     }
@@ -165,7 +140,7 @@ json describe(const std::string& file, const Model& model, double load_s) {
     for (const assets::Mesh& mesh : model.meshes) {
         degenerate += degenerate_triangles(mesh);
         if (mesh.material < 0 || static_cast<std::size_t>(mesh.material) >= model.materials.size()) continue;
-        for (const Slot& slot : slots(model.materials[static_cast<std::size_t>(mesh.material)]))
+        for (const assets::MaterialSlot& slot : assets::texture_slots(model.materials[static_cast<std::size_t>(mesh.material)]))
             if (slot.ref->present() && (slot.ref->texcoord == 1 ? mesh.uv1 : mesh.uv0).empty()) {
                 warnings.push_back("mesh '" + mesh.name + "' has textures but no UVs");
                 break;

@@ -9,6 +9,7 @@
 
 #include "assets/import.h"
 #include "bench.h"
+#include "cli_support.h"
 #include "inspect.h"
 #include "photo_command.h"
 #include "core/files.h"
@@ -18,27 +19,13 @@
 
 namespace fs = std::filesystem;
 using namespace ocop;
+using ocop::cli::check_output;
+using ocop::cli::report;
 
 namespace {
 
-int report(const Error& e) {
-    std::fprintf(stderr, "showroom: %s\n", e.message().c_str());
-    return e.exit_code();
-}
-
 double seconds_since(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-// The output must be a file we can write with the expected extension, in a folder that exists.
-Status check_output(const fs::path& out, const std::string& extension) {
-    if (lower_extension(out) != extension)
-        return bad_input(out.string(), "the output must end in " + extension);
-    const fs::path dir = out.parent_path().empty() ? fs::path(".") : out.parent_path();
-    std::error_code ec;
-    if (!fs::is_directory(dir, ec)) return bad_input(out.string(), "its folder does not exist");
-    if (fs::is_directory(out, ec)) return bad_input(out.string(), "is a folder");
-    return Ok{};
 }
 
 Result<std::shared_ptr<const assets::Model>> load_model(const fs::path& path, const Log& log) {

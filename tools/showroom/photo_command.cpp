@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "assets/import.h"
+#include "cli_support.h"
 #include "core/files.h"
 #include "photo/image_size.h"
 #include "photo/png.h"
@@ -21,11 +22,6 @@ namespace fs = std::filesystem;
 namespace ocop::cli {
 
 namespace {
-
-int report_error(const Error& e) {
-    std::fprintf(stderr, "showroom: %s\n", e.message().c_str());
-    return e.exit_code();
-}
 
 // "1,2.5,-3" -> {1, 2.5, -3}; nothing when a part is not a finite number or the count is wrong.
 std::optional<std::vector<float>> parse_numbers(const std::string& text, std::size_t min_count, std::size_t max_count) {
@@ -127,16 +123,6 @@ Result<photo::PhotoSettings> photo_settings(const PhotoArgs& args) {
     return settings;
 }
 
-// The output must be a file we can write with the expected extension, in a folder that exists.
-Status check_png_output(const fs::path& out) {
-    if (lower_extension(out) != ".png") return bad_input(out.string(), "the output must end in .png");
-    const fs::path dir = out.parent_path().empty() ? fs::path(".") : out.parent_path();
-    std::error_code ec;
-    if (!fs::is_directory(dir, ec)) return bad_input(out.string(), "its folder does not exist");
-    if (fs::is_directory(out, ec)) return bad_input(out.string(), "is a folder");
-    return Ok{};
-}
-
 std::string rig_list() {
     std::string list;
     for (const std::string& name : photo::builtin_light_rig_names()) list += (list.empty() ? "" : ", ") + name;
@@ -178,25 +164,25 @@ CLI::App* add_photo_command(CLI::App& app, PhotoArgs& args) {
 int run_photo(const PhotoArgs& args, const Log& log) {
     const auto start = std::chrono::steady_clock::now();
     Result<photo::PhotoSettings> settings = photo_settings(args);
-    if (!settings) return report_error(settings.error());
-    if (Status s = check_png_output(args.out); !s) return report_error(s.error());
+    if (!settings) return report(settings.error());
+    if (Status s = check_output(args.out, ".png"); !s) return report(s.error());
     assets::ImportOptions options;
     if (args.keep_coordinates) options = {1.0f, assets::UpAxis::Y, false};
     Result<assets::Model> imported = assets::import(args.model, options);
-    if (!imported) return report_error(imported.error());
+    if (!imported) return report(imported.error());
     for (const std::string& w : imported->warnings) log.warn(args.model + ": " + w);
     const auto model = std::make_shared<const assets::Model>(std::move(imported).value());
 
     Result<std::unique_ptr<render::Context>> ctx = render::Context::create({.prefer_cpu = args.cpu, .log = log});
-    if (!ctx) return report_error(ctx.error());
+    if (!ctx) return report(ctx.error());
     log.debug("rendering on " + (*ctx)->device_name());
     int exit_code = 0;
     {
         Result<std::unique_ptr<render::Renderer>> renderer = render::Renderer::create(**ctx);
-        if (!renderer) return report_error(renderer.error());
+        if (!renderer) return report(renderer.error());
         Result<render::Pixels> pixels = photo::shoot(**renderer, model, settings.value());
-        if (!pixels) return report_error(pixels.error());
-        if (Status s = photo::write_png(args.out, *pixels); !s) return report_error(s.error());
+        if (!pixels) return report(pixels.error());
+        if (Status s = photo::write_png(args.out, *pixels); !s) return report(s.error());
         char line[256];
         std::snprintf(line, sizeof line, "wrote %s (%ux%u, %zu triangles) in %.2f s", args.out.c_str(),
                       settings->width, settings->height, model->triangle_count(),

@@ -1,0 +1,25 @@
+#include "cli_support.h"
+
+#include <cstdio>
+#include <system_error>
+
+#include "core/files.h"
+
+namespace ocop::cli {
+
+int report(const Error& e) {
+    std::fprintf(stderr, "showroom: %s\n", e.message().c_str());
+    return e.exit_code();
+}
+
+Status check_output(const std::filesystem::path& out, const std::string& extension) {
+    namespace fs = std::filesystem;
+    if (lower_extension(out) != extension) return bad_input(out.string(), "the output must end in " + extension);
+    const fs::path dir = out.parent_path().empty() ? fs::path(".") : out.parent_path();
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) return bad_input(out.string(), "its folder does not exist");
+    if (fs::is_directory(out, ec)) return bad_input(out.string(), "is a folder");
+    return Ok{};
+}
+
+}  // namespace ocop::cli
