@@ -1,4 +1,4 @@
-// make_samples DIR: writes the bundled sample products (DIR/glazed_vase.glb). Run by the build
+// assetgen DIR: writes the bundled sample products (DIR/glazed_vase.glb). Run by the build
 // (tools/CMakeLists.txt), so generated models are never committed.
 // Exit 0 on success, 1 with one line on stderr on failure.
 #include <exception>
@@ -12,7 +12,7 @@
 namespace {
 
 int fail(const std::string& reason) {
-    std::cerr << "make_samples: " << reason << "\n";
+    std::cerr << "assetgen: " << reason << "\n";
     return 1;
 }
 
@@ -30,7 +30,7 @@ int write_samples(const std::filesystem::path& dir) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc != 2) return fail("usage: make_samples OUTPUT_DIR");
+    if (argc != 2) return fail("usage: assetgen OUTPUT_DIR");
     try {
         return write_samples(argv[1]);
     } catch (const std::exception& e) {  // allocation failure: nothing else throws here

@@ -1,0 +1,2 @@
+// placeholder: filled in by the issue-4 work.
+#include "scene/centre.h"
