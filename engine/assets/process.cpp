@@ -285,4 +285,27 @@ int downscale_textures(Model& model, int max_side) {
     return count;
 }
 
+std::size_t simplify_model(Model& model, std::size_t max_triangles, float max_error) {
+    const std::size_t total = model.triangle_count();
+    std::size_t after = 0;
+    for (Mesh& mesh : model.meshes) {
+        mesh.lods.clear();
+        const std::size_t share = total == 0 ? 0 : std::max<std::size_t>(
+            64, static_cast<std::size_t>(static_cast<double>(max_triangles) * mesh.triangle_count() / total));
+        if (mesh.triangle_count() > share && process_detail::well_formed(mesh)) {
+            std::vector<std::uint32_t> simplified(mesh.indices.size());
+            const std::size_t count = meshopt_simplify(simplified.data(), mesh.indices.data(), mesh.indices.size(),
+                                                       &mesh.positions[0].x, mesh.positions.size(),
+                                                       sizeof(glm::vec3), share * 3, max_error);
+            if (count > 0) {
+                simplified.resize(count);
+                mesh.indices = std::move(simplified);
+                process_detail::order_for_fetch(mesh);  // drops the vertices no triangle uses
+            }
+        }
+        after += mesh.triangle_count();
+    }
+    return after;
+}
+
 }  // namespace ocop::assets

@@ -33,6 +33,13 @@ void build_lods(Mesh& mesh, std::size_t smallest_triangles, float max_error = 0.
 // settings.smallest_triangles, in proportion to its triangles.
 void optimise_model(Model& model, const LodSettings& settings = {});
 
+// A lighter model for views where the product is small on screen (a centre, a tour): each mesh
+// simplified (meshopt_simplify, relative error up to `max_error`) towards its share of
+// `max_triangles`, in proportion to its triangles, and its unused vertices dropped. Meshes
+// already within their share are kept as they are; LOD chains are dropped. Returns the
+// triangles after.
+std::size_t simplify_model(Model& model, std::size_t max_triangles, float max_error = 0.02f);
+
 // Downscales every image whose width or height exceeds `max_side` (0 = no limit) to fit,
 // keeping its aspect ratio, with stb_image_resize: sRGB-aware for images that a colour slot
 // uses (base colour, emissive, sheen colour, specular colour), linear for data and HDR. The

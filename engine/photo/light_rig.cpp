@@ -1,5 +1,7 @@
 #include "photo/light_rig.h"
 
+#include "core/colour.h"
+
 #include <algorithm>
 #include <cmath>
 #include <utility>
@@ -53,25 +55,6 @@ glm::vec3 rig_direction(float azimuth_deg, float elevation_deg) {
     const float az = azimuth_deg * light_rig_detail::kPi / 180.0f;
     const float el = elevation_deg * light_rig_detail::kPi / 180.0f;
     return {std::cos(el) * std::sin(az), std::sin(el), std::cos(el) * std::cos(az)};
-}
-
-glm::vec3 kelvin_to_rgb(float kelvin) {
-    // CIE 1931 chromaticity of the Planckian locus: Kim et al., "Design of Advanced Color
-    // Temperature Control System for HDTV Applications" (2002), cubic spline fits.
-    const double t = std::clamp(double(kelvin), 1667.0, 25000.0);
-    const double x = t <= 4000.0 ? -0.2661239e9 / (t * t * t) - 0.2343589e6 / (t * t) + 0.8776956e3 / t + 0.179910
-                                 : -3.0258469e9 / (t * t * t) + 2.1070379e6 / (t * t) + 0.2226347e3 / t + 0.240390;
-    const double y = t <= 2222.0   ? -1.1063814 * x * x * x - 1.34811020 * x * x + 2.18555832 * x - 0.20219683
-                     : t <= 4000.0 ? -0.9549476 * x * x * x - 1.37418593 * x * x + 2.09137015 * x - 0.16748867
-                                   : 3.0817580 * x * x * x - 5.87338670 * x * x + 3.75112997 * x - 0.37001483;
-    // xyY with Y = 1 -> XYZ -> linear Rec.709 (D65).
-    const double X = x / y, Y = 1.0, Z = (1.0 - x - y) / y;
-    glm::vec3 rgb{float(3.2404542 * X - 1.5371385 * Y - 0.4985314 * Z),
-                  float(-0.9692660 * X + 1.8760108 * Y + 0.0415560 * Z),
-                  float(0.0556434 * X - 0.2040259 * Y + 1.0572252 * Z)};
-    rgb = glm::max(rgb, glm::vec3(0.0f));  // very warm light falls outside Rec.709's blue
-    const float luminance = 0.2126f * rgb.r + 0.7152f * rgb.g + 0.0722f * rgb.b;
-    return luminance > 0.0f ? rgb / luminance : glm::vec3(1.0f);
 }
 
 Result<LightRig> parse_light_rig(std::string_view json_text, const std::string& source) {

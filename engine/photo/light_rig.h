@@ -7,6 +7,8 @@
 // use 6500 K so that product colours stay true; rim-dramatic is warm on purpose).
 #pragma once
 
+#include "core/colour.h"
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,9 +32,7 @@ Result<LightRig> parse_light_rig(std::string_view json_text, const std::string& 
 Result<LightRig> builtin_light_rig(const std::string& name);
 std::vector<std::string> builtin_light_rig_names();
 
-// The colour of a black body at `kelvin` (1000-40000 K), as linear Rec.709 RGB with a
-// luminance of 1: a light's colour temperature without changing its intensity.
-glm::vec3 kelvin_to_rgb(float kelvin);
+using ocop::kelvin_to_rgb;  // core/colour.h: rigs give colour temperatures in kelvin
 
 // Direction from azimuth and elevation in degrees (the rig convention above).
 glm::vec3 rig_direction(float azimuth_deg, float elevation_deg);

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 #include <glm/glm.hpp>
 
@@ -29,7 +30,19 @@ struct Brand {
 // Errors name the file and the JSON path; a font or logo file that does not exist is an error.
 Result<Brand> load_brand(const std::filesystem::path& path);
 
-// The brand the project ships (assets/brand/hanoi-ocop.json), for when a caller has none.
+Result<Brand> parse_brand_json(std::string_view text, const std::filesystem::path& source);
+
+// The brand the project ships (assets/brand/hanoi-ocop.json), for when a caller has none: the
+// same values, compiled in so that the binaries need no source tree. Its `logo` is empty:
+// labels then draw the emblem itself (draw_logo in labels.h), which is how the shipped PNG
+// was made. A test checks that this equals the file.
 Brand default_brand();
+
+// "#8E1B17" <-> sRGB 0..1 (the web tour and photo overlays use the same strings).
+Result<glm::vec3> parse_hex_colour(std::string_view text);
+std::string to_hex_colour(glm::vec3 srgb);
+
+// Field by field, ignoring `source` (where it was read from).
+bool same_brand(const Brand& a, const Brand& b);
 
 }  // namespace ocop::scene

@@ -1,2 +1,61 @@
-// scene::build: a centre layout + its catalogue + the product models -> the Scene to render.
+// scene::build: a centre layout, its catalogue and brand, and the product models -> the Scene
+// that the renderer draws (DESIGN.md: files -> assets -> scene -> render). CPU only.
 #pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "assets/model.h"
+#include "core/result.h"
+#include "scene/brand.h"
+#include "scene/catalogue.h"
+#include "scene/centre.h"
+#include "scene/scene.h"
+
+namespace ocop::scene {
+
+// The product models of a catalogue, imported once each (units, up axis and real size from
+// the catalogue) and kept, so that a centre with the same vase on ten plinths, a batch or the
+// app pays each import once. `max_triangles` > 0 keeps a lighter version for views where a
+// product is small on screen (a centre seen from a waypoint).
+class ProductLibrary {
+public:
+    ProductLibrary(std::filesystem::path samples_dir, std::size_t max_triangles = 0)
+        : samples_dir_(std::move(samples_dir)), max_triangles_(max_triangles) {}
+
+    Result<std::shared_ptr<const assets::Model>> model(const Catalogue& catalogue, const Product& product);
+    const std::filesystem::path& samples_dir() const { return samples_dir_; }
+
+private:
+    std::filesystem::path samples_dir_;
+    std::size_t max_triangles_ = 0;
+    std::map<std::string, std::shared_ptr<const assets::Model>> models_;  // by model path
+};
+
+struct BuildOptions {
+    std::string waypoint;  // the camera's waypoint; empty: the tour's start
+    float aspect = 16.0f / 9.0f;
+};
+
+struct CentreScene {
+    Scene scene;
+    std::vector<std::string> warnings;  // what could not be built exactly (e.g. lights beyond 16)
+    std::size_t placements = 0;         // products placed
+};
+
+// Rooms (floor, walls with their doors, ceiling), fixtures, products on their slots with
+// their price tags, lights (the brightest 16 the camera sees), the environment and the
+// camera at the waypoint. Errors: a placement whose product or slot does not exist (the
+// criteria check reports those with more detail), a waypoint that does not exist, a product
+// model that does not import.
+Result<CentreScene> build(const Centre& centre, const Catalogue& catalogue, const Brand& brand,
+                          ProductLibrary& library, const BuildOptions& options = {});
+
+// The product's transform on its slot: fixture * slot * yaw.
+glm::mat4 placement_transform(const Fixture& fixture, const Placement& placement);
+
+}  // namespace ocop::scene

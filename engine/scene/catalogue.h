@@ -5,6 +5,8 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,13 +45,17 @@ struct Product {
     std::string units = "m";         // the scan's units: "m", "cm", "mm"
     std::string up = "y";            // the scan's up axis: "y" or "z"
     LocalText story;
+
+    bool operator==(const Product&) const = default;
 };
 
 struct Catalogue {
     std::filesystem::path source;
     std::vector<Product> products;
+    LocalText name;  // the JSON root's "name"; a CSV (a table of products only) leaves it empty
 
     const Product* find(std::string_view sku) const;  // nullptr when absent
+    bool operator==(const Catalogue&) const = default;
 };
 
 // Reads a catalogue by its extension (.json or .csv). Errors are BadInput and name the file
@@ -74,5 +80,24 @@ std::filesystem::path model_path(const Catalogue& catalogue, const Product& prod
 std::string format_price_vnd(std::int64_t price_vnd);
 
 std::string_view to_string(ProducerType type);  // "cooperative", "enterprise", "household"
+std::optional<ProducerType> producer_type_from_string(std::string_view text);
+
+// The product categories, in the order of docs/catalogue.md: "ceramics", "lacquer",
+// "mother-of-pearl", "silk", "ao-dai", "rattan", "wood", "food".
+std::span<const std::string_view> product_categories();
+
+// The first rule a product breaks, whichever file it came from, or nothing when it keeps them
+// all. `field` is the JSON name below the product ("ocop_stars", "name.vi", "dimensions_cm[1]")
+// so that the JSON reader can prefix the path and the CSV reader can map it to a column.
+struct ProductProblem {
+    std::string field;
+    std::string reason;  // e.g. "expected 3..5, got 2"
+};
+std::optional<ProductProblem> check_product(const Product& product);
+
+// Why `text` is not acceptable catalogue text, or empty when it is: valid UTF-8, Vietnamese in
+// NFC (no combining marks U+0300..U+036F, which the tag font cannot stack), no control
+// characters except line breaks where `multiline`.
+std::string check_catalogue_text(std::string_view text, bool multiline);
 
 }  // namespace ocop::scene

@@ -5,8 +5,10 @@
 
 #include <filesystem>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <glm/glm.hpp>
@@ -28,6 +30,8 @@ struct Door {
     float at_m = 0.0f;
     float width_m = 1.0f;
     bool entrance = false;  // visitors come in here (reachability starts at an entrance)
+
+    bool operator==(const Door&) const = default;
 };
 
 struct Room {
@@ -37,6 +41,8 @@ struct Room {
     std::string floor = "terrazzo";  // finish names: fixtures.h lists the known ones
     std::string walls = "lime-plaster";
     std::vector<Door> doors;
+
+    bool operator==(const Room&) const = default;
 };
 
 struct Zone {
@@ -46,6 +52,8 @@ struct Zone {
     glm::vec2 min{0.0f};  // axis-aligned rectangle on the floor, (x, z)
     glm::vec2 max{0.0f};
     LocalText name;       // optional, for signs and the tour
+
+    bool operator==(const Zone&) const = default;
 };
 
 // A piece of furniture from the fixture library (fixtures.h), placed on the floor or a wall.
@@ -58,6 +66,8 @@ struct Fixture {
     std::string zone;
     LocalText text;           // signs, wall panels and information panels print this
     std::string graphic;      // wall panels: a built-in graphic name or an image path
+
+    bool operator==(const Fixture&) const = default;
 };
 
 // A product standing on a fixture's slot.
@@ -67,6 +77,8 @@ struct Placement {
     int slot = 0;
     float yaw_deg = 0.0f;  // about +Y, relative to the fixture
     bool label = true;     // a price tag in front of it
+
+    bool operator==(const Placement&) const = default;
 };
 
 struct CentreLight {
@@ -78,6 +90,8 @@ struct CentreLight {
     float intensity = 500.0f;       // candela (spot, point) or lux (directional)
     float kelvin = 3500.0f;
     float cone_deg = 30.0f;         // spot: full outer cone angle
+
+    bool operator==(const CentreLight&) const = default;
 };
 
 struct CentreEnvironment {
@@ -85,6 +99,8 @@ struct CentreEnvironment {
     std::string rig = "gallery-soft";
     std::string hdr;              // path relative to the centre file, for "hdr"
     float exposure_ev = 0.0f;
+
+    bool operator==(const CentreEnvironment&) const = default;
 };
 
 struct Waypoint {
@@ -92,11 +108,15 @@ struct Waypoint {
     glm::vec3 pos{0.0f, 1.6f, 0.0f};  // eye position
     glm::vec3 look_at{0.0f, 1.4f, 1.0f};
     LocalText caption;
+
+    bool operator==(const Waypoint&) const = default;
 };
 
 struct Tour {
     std::string start;  // waypoint id
     std::vector<Waypoint> waypoints;
+
+    bool operator==(const Tour&) const = default;
 };
 
 struct Centre {
@@ -113,6 +133,8 @@ struct Centre {
     std::vector<CentreLight> lights;
     CentreEnvironment environment;
     Tour tour;
+
+    bool operator==(const Centre&) const = default;  // `source` included
 
     const Fixture* find_fixture(std::string_view id) const;
     const Zone* find_zone(std::string_view id) const;
@@ -133,5 +155,15 @@ Status save_centre(const Centre& centre, const std::filesystem::path& path);  //
 // Paths named by the centre, resolved against its folder.
 std::filesystem::path catalogue_path(const Centre& centre);
 std::filesystem::path brand_path(const Centre& centre);
+
+// Plan geometry of a room outline (x, z), shared by the parser, the criteria check and the scene
+// builder. Outlines may run either way round; these functions do not care.
+float outline_area(std::span<const glm::vec2> outline);                 // m²
+bool outline_contains(std::span<const glm::vec2> outline, glm::vec2 p);  // inside or on a wall
+// Distance from p to the nearest wall segment of the outline (doors not considered).
+float outline_wall_distance(std::span<const glm::vec2> outline, glm::vec2 p);
+// The first two walls that cross or touch (not counting neighbours sharing a corner), or
+// nullopt for a simple polygon. Walls are numbered as in Door::wall.
+std::optional<std::pair<int, int>> outline_crossing(std::span<const glm::vec2> outline);
 
 }  // namespace ocop::scene

@@ -20,6 +20,13 @@ struct Finding {
     std::string message;  // one sentence
 };
 
+// The thresholds the rules use (docs/criteria.md gives the reason for each number).
+float minimum_zone_area(ZoneFunction function);  // m², summed over the zones of that function
+inline constexpr float kWalkwayClearWidth = 1.2f;  // m, a wheelchair and a person passing
+inline constexpr float kWalkwayCell = 0.05f;       // m, the walkway grid's resolution
+inline constexpr float kReachDistance = 0.9f;      // m, from a wheelchair to a fixture's edge
+inline constexpr float kOverlapTolerance = 0.01f;  // m, what a fitter can touch without a clash
+
 // Every finding; an empty list means the layout is compliant.
 std::vector<Finding> check_centre(const Centre& centre, const Catalogue& catalogue);
 

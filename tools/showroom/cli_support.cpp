@@ -1,6 +1,7 @@
 #include "cli_support.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <system_error>
 
 #include "core/files.h"
@@ -20,6 +21,13 @@ Status check_output(const std::filesystem::path& out, const std::string& extensi
     if (!fs::is_directory(dir, ec)) return bad_input(out.string(), "its folder does not exist");
     if (fs::is_directory(out, ec)) return bad_input(out.string(), "is a folder");
     return Ok{};
+}
+
+std::filesystem::path samples_dir() {
+    if (const char* env = std::getenv("OCOP_SAMPLES_DIR"); env && *env) return env;
+    std::error_code ec;
+    const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    return ec ? std::filesystem::path("samples") : exe.parent_path().parent_path() / "samples";
 }
 
 }  // namespace ocop::cli

@@ -9,9 +9,11 @@
 
 #include "assets/import.h"
 #include "bench.h"
+#include "check_command.h"
 #include "cli_support.h"
 #include "inspect.h"
 #include "photo_command.h"
+#include "render_command.h"
 #include "core/files.h"
 #include "core/log.h"
 #include "export/glb_writer.h"
@@ -65,6 +67,9 @@ int main(int argc, char** argv) {
     cli::PhotoArgs photo_args;
     CLI::App* photo = cli::add_photo_command(app, photo_args);
 
+    cli::RenderArgs render_args;
+    CLI::App* render = cli::add_render_command(app, render_args);
+
     std::string export_model;
     std::string export_out;
     CLI::App* exp = app.add_subcommand("export", "Write a model as a binary glTF (GLB): metres, +Y up");
@@ -78,6 +83,9 @@ int main(int argc, char** argv) {
     inspect->add_option("FILE", inspect_args.files, "Models (" + assets::supported_model_list() + ")")
         ->required();
     inspect->add_flag("--json", inspect_args.json, "Print a JSON array, one object per file");
+
+    cli::CheckArgs check_args;
+    CLI::App* check = cli::add_check_command(app, check_args);
 
     cli::BenchArgs bench_args;
     std::string bench_size = "2048x2048";
@@ -135,8 +143,10 @@ int main(int argc, char** argv) {
     log.level = quiet ? LogLevel::Quiet : verbose ? LogLevel::Debug : LogLevel::Info;
     log.out = stdout;
     if (*photo) return cli::run_photo(photo_args, log);
+    if (*render) return cli::run_render(render_args, log);
     if (*exp) return run_export(export_model, export_out, log);
     if (*inspect) return cli::run_inspect(inspect_args);
+    if (*check) return cli::run_check(check_args);
     if (*bench) {
         Result<photo::ImageSize> size = photo::parse_image_size(bench_size, "--size");
         if (!size) return report(size.error());
