@@ -328,20 +328,27 @@ assets::Image sign_image(const LocalText& text, const LabelKit& kit, int width_p
 
     TextStyle title{&kit.bold, 0.34f * h, paper, 0.0f, 1.15f};
     TextStyle subtitle{&kit.regular, 0.19f * h, gold, 0.02f};
+    // A long title wraps to a second line before it shrinks too far: a sign never drops words.
     const bool two = !text.en.empty();
-    const FittedText t = fit_text(title, text.vi, {box_width, title.size_px * 1.2f}, 1, 0.12f * h);
+    const FittedText t = fit_text(title, text.vi, {box_width, (two ? 0.56f : 0.8f) * h}, 2, 0.07f * h);
     title.size_px = t.size_px;
+    const float advance = title.line_spacing * title.size_px;
+    const float title_block = 0.714f * title.size_px + advance * float(std::max<std::size_t>(t.lines.size(), 1) - 1);
+    const auto draw_title = [&](float first_baseline) {
+        for (std::size_t i = 0; i < t.lines.size(); ++i)
+            draw_text(image, title, t.lines[i], {left, first_baseline + advance * float(i)});
+    };
     if (!two) {
         // Cap height centred on the board (Noto's caps are about 0.714 em).
-        draw_text(image, title, t.lines.empty() ? "" : t.lines.front(), {left, 0.5f * h + 0.357f * title.size_px});
+        draw_title(0.5f * (h - title_block) + 0.714f * title.size_px);
         return image;
     }
-    const FittedText s = fit_text(subtitle, text.en, {box_width, subtitle.size_px * 1.2f}, 1, 0.08f * h);
+    const FittedText s = fit_text(subtitle, text.en, {box_width, subtitle.size_px * 1.2f}, 1, 0.05f * h);
     subtitle.size_px = s.size_px;
     const float gap = 0.16f * h;
-    const float block = 0.714f * title.size_px + gap + 0.714f * subtitle.size_px;
+    const float block = title_block + gap + 0.714f * subtitle.size_px;
     const float top = 0.5f * (h - block);
-    draw_text(image, title, t.lines.empty() ? "" : t.lines.front(), {left, top + 0.714f * title.size_px});
+    draw_title(top + 0.714f * title.size_px);
     draw_text(image, subtitle, s.lines.empty() ? "" : s.lines.front(), {left, top + block});
     return image;
 }
