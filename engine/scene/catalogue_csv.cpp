@@ -171,25 +171,19 @@ private:
         return true;
     }
 
-    bool integer(std::string_view name, std::int64_t& out) {
-        std::string raw;
-        if (!text(name, raw)) return false;
-        const std::string_view value = csv_trim(raw);
-        const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), out);
-        if (ec == std::errc::result_out_of_range) return fail(std::string(name), "out of range: \"" + raw + "\"");
-        if (ec != std::errc() || end != value.data() + value.size() || value.empty())
-            return fail(std::string(name), "expected an integer, got \"" + raw + "\"");
-        return true;
-    }
+    bool integer(std::string_view name, std::int64_t& out) { return parsed(name, out, "an integer"); }
+    bool number(std::string_view name, float& out) { return parsed(name, out, "a number"); }
 
-    bool number(std::string_view name, float& out) {
+    // The cell as a whole number or a float (std::from_chars), or a failure naming the column.
+    template <typename T>
+    bool parsed(std::string_view name, T& out, const char* expected) {
         std::string raw;
         if (!text(name, raw)) return false;
         const std::string_view value = csv_trim(raw);
         const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), out);
         if (ec == std::errc::result_out_of_range) return fail(std::string(name), "out of range: \"" + raw + "\"");
         if (ec != std::errc() || end != value.data() + value.size() || value.empty())
-            return fail(std::string(name), "expected a number, got \"" + raw + "\"");
+            return fail(std::string(name), std::string("expected ") + expected + ", got \"" + raw + "\"");
         return true;
     }
 };

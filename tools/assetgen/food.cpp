@@ -75,6 +75,20 @@ int food_face_at(const std::array<glm::vec4, 6>& rects, glm::vec2 t, glm::vec2* 
     return best;
 }
 
+// A material drawn entirely from the model's images: base colour, an optional normal map, and
+// one occlusion/roughness/metallic image (factors 1, so the texels say everything).
+assets::Material food_textured_material(std::string name, int base, int normal, int orm) {
+    assets::Material m;
+    m.name = std::move(name);
+    m.metallic = 1.0f;
+    m.roughness = 1.0f;
+    m.base_color_texture.image = base;
+    m.normal_texture.image = normal;
+    m.metallic_roughness_texture.image = orm;
+    m.occlusion_texture.image = orm;
+    return m;
+}
+
 void food_put(Canvas& canvas, int x, int y, glm::vec4 c) {
     std::uint8_t* p = canvas.at(x, y);
     for (int k = 0; k < 4; ++k) p[k] = static_cast<std::uint8_t>(std::clamp(c[k], 0.0f, 1.0f) * 255.0f + 0.5f);
@@ -250,15 +264,7 @@ SampleFile make_tk_banh_chung() {
     model.images.push_back(std::move(base).to_image("dong_leaf_base_color"));
     model.images.push_back(std::move(normal).to_image("dong_leaf_normal"));
     model.images.push_back(std::move(orm).to_image("dong_leaf_orm"));
-    assets::Material leaf;
-    leaf.name = "dong_leaf";
-    leaf.metallic = 1.0f;
-    leaf.roughness = 1.0f;
-    leaf.base_color_texture.image = 0;
-    leaf.normal_texture.image = 1;
-    leaf.metallic_roughness_texture.image = 2;
-    leaf.occlusion_texture.image = 2;
-    model.materials.push_back(leaf);
+    model.materials.push_back(food_textured_material("dong_leaf", 0, 1, 2));
 
     assets::Mesh cake = food_rounded_box("banh_chung", kFoodChungHalf, 0.012f, 90, rects, [](glm::vec3 p, glm::vec3 n) {
         // A pillowy top and sides, leaf wrinkles, and the ties pressing in.
@@ -356,14 +362,7 @@ SampleFile make_tk_gift_box() {
     });
     model.images.push_back(std::move(base).to_image("gift_box_print"));
     model.images.push_back(std::move(orm).to_image("gift_box_orm"));
-    assets::Material card;
-    card.name = "printed_card";
-    card.metallic = 1.0f;
-    card.roughness = 1.0f;
-    card.base_color_texture.image = 0;
-    card.metallic_roughness_texture.image = 1;
-    card.occlusion_texture.image = 1;
-    model.materials.push_back(card);
+    model.materials.push_back(food_textured_material("printed_card", 0, -1, 1));
 
     // Lid and box share the print (faces +Y, -Y, +Z, -Z, +X, -X): the box's top is under the lid.
     const auto dent = [](glm::vec3 p, glm::vec3) { return 0.0003f * (value_noise(p * 40.0f, 724) - 0.5f); };
