@@ -1,6 +1,7 @@
 #include "core/colour.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace ocop {
 
@@ -22,5 +23,14 @@ glm::vec3 kelvin_to_rgb(float kelvin) {
     const float luminance = 0.2126f * rgb.r + 0.7152f * rgb.g + 0.0722f * rgb.b;
     return luminance > 0.0f ? rgb / luminance : glm::vec3(1.0f);
 }
+
+float srgb_to_linear(float c) { return c <= 0.04045f ? c / 12.92f : std::pow((c + 0.055f) / 1.055f, 2.4f); }
+
+float linear_to_srgb(float c) {
+    c = std::clamp(c, 0.0f, 1.0f);
+    return c <= 0.0031308f ? c * 12.92f : 1.055f * std::pow(c, 1.0f / 2.4f) - 0.055f;
+}
+
+std::uint8_t linear_to_srgb8(float c) { return static_cast<std::uint8_t>(std::lround(linear_to_srgb(c) * 255.0f)); }
 
 }  // namespace ocop

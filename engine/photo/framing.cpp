@@ -8,7 +8,9 @@ namespace ocop::photo {
 
 namespace {
 
-std::vector<glm::vec3> world_points(const scene::Scene& scene) {
+}  // namespace
+
+std::vector<glm::vec3> product_points(const scene::Scene& scene) {
     std::vector<glm::vec3> points;
     for (const scene::ProductInstance& p : scene.products) {
         if (!p.model) continue;
@@ -20,6 +22,8 @@ std::vector<glm::vec3> world_points(const scene::Scene& scene) {
     }
     return points;
 }
+
+namespace {
 
 // Extent in normalised device units (x right, y up, both -1..1), without lens shift.
 struct NdcExtent {
@@ -42,10 +46,14 @@ NdcExtent project(const std::vector<glm::vec3>& points, const glm::mat4& view, f
 }  // namespace
 
 scene::Camera frame_products(const scene::Scene& scene, const FramingRequest& request) {
+    return frame_points(product_points(scene), request);
+}
+
+scene::Camera frame_points(const std::vector<glm::vec3>& points, const FramingRequest& request) {
     scene::Camera camera;
     camera.vertical_fov_deg = request.vertical_fov_deg;
-    const std::vector<glm::vec3> points = world_points(scene);
-    const Bounds b = scene::bounds(scene);
+    Bounds b;
+    for (const glm::vec3& p : points) b.add(p);
     if (points.empty() || b.empty()) return camera;
 
     const glm::vec3 centre = b.centre();
@@ -78,7 +86,7 @@ scene::Camera frame_products(const scene::Scene& scene, const FramingRequest& re
 
 ImageRect projected_rect(const scene::Scene& scene, const scene::Camera& camera, float aspect) {
     const float f = 1.0f / std::tan(glm::radians(camera.vertical_fov_deg) * 0.5f);
-    const NdcExtent e = project(world_points(scene), camera.view(), f, aspect);
+    const NdcExtent e = project(product_points(scene), camera.view(), f, aspect);
     ImageRect r;
     r.min = {0.5f * (e.min.x + camera.lens_shift.x + 1.0f), 0.5f * (1.0f - (e.max.y + camera.lens_shift.y))};
     r.max = {0.5f * (e.max.x + camera.lens_shift.x + 1.0f), 0.5f * (1.0f - (e.min.y + camera.lens_shift.y))};

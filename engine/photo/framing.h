@@ -1,6 +1,8 @@
 // Auto-framing: place the camera so the product fills a given share of the frame, centred.
 #pragma once
 
+#include <vector>
+
 #include <glm/glm.hpp>
 
 #include "scene/scene.h"
@@ -27,6 +29,13 @@ struct ImageRect {
 // at a distance and with a lens shift such that the products' projection is centred and its
 // larger relative extent, max(width / frame width, height / frame height), equals `fill`.
 scene::Camera frame_products(const scene::Scene& scene, const FramingRequest& request);
+
+// The same for a set of world points standing for the product (its vertices, or the bounding
+// cylinder it sweeps on a turning turntable, so that every frame of a sequence is framed alike).
+scene::Camera frame_points(const std::vector<glm::vec3>& points, const FramingRequest& request);
+
+// The vertices of every product of the scene, in world space.
+std::vector<glm::vec3> product_points(const scene::Scene& scene);
 
 ImageRect projected_rect(const scene::Scene& scene, const scene::Camera& camera, float aspect);
 

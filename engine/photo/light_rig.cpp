@@ -49,6 +49,14 @@ struct Reader {
 
 constexpr float kPi = 3.14159265358979f;
 
+// The studio camera is white-balanced for 6500 K, as a photographer sets it for daylight
+// strobes: a 6500 K light renders neutral (a black body at 6500 K alone is a little magenta
+// next to sRGB's D65 white), lower is warmer, higher cooler. Luminance stays 1.
+glm::vec3 balanced_light_colour(float kelvin) {
+    const glm::vec3 c = kelvin_to_rgb(kelvin) / kelvin_to_rgb(6500.0f);
+    return c / (0.2126f * c.r + 0.7152f * c.g + 0.0722f * c.b);
+}
+
 }  // namespace light_rig_detail
 
 glm::vec3 rig_direction(float azimuth_deg, float elevation_deg) {
@@ -74,8 +82,8 @@ Result<LightRig> parse_light_rig(std::string_view json_text, const std::string& 
     r.number(studio, "studio", "wall_radiance", wall, 0.0f, 1000.0f, false);
     r.number(studio, "studio", "floor_radiance", floor, 0.0f, 1000.0f, false);
     r.number(studio, "studio", "kelvin", studio_kelvin, 1000.0f, 40000.0f, false);
-    rig.environment.wall_radiance = wall * kelvin_to_rgb(studio_kelvin);
-    rig.environment.floor_radiance = floor * kelvin_to_rgb(studio_kelvin);
+    rig.environment.wall_radiance = wall * balanced_light_colour(studio_kelvin);
+    rig.environment.floor_radiance = floor * balanced_light_colour(studio_kelvin);
 
     const json panels = doc.value("panels", json::array());
     if (!panels.is_array()) return bad_input(source, "panels: must be an array");
@@ -95,7 +103,7 @@ Result<LightRig> parse_light_rig(std::string_view json_text, const std::string& 
                                           .width_deg = w,
                                           .height_deg = h,
                                           .round = shape == "round",
-                                          .radiance = radiance * kelvin_to_rgb(kelvin)});
+                                          .radiance = radiance * balanced_light_colour(kelvin)});
     }
     const json lights = doc.value("lights", json::array());
     if (!lights.is_array()) return bad_input(source, "lights: must be an array");
@@ -110,7 +118,7 @@ Result<LightRig> parse_light_rig(std::string_view json_text, const std::string& 
         r.number(lights[i], path, "illuminance", illuminance, 0.0f, 1.0e5f, true);
         r.number(lights[i], path, "kelvin", kelvin, 1000.0f, 40000.0f, false);
         // The light travels from where it is towards the product.
-        rig.lights.push_back({.direction = -rig_direction(az, el), .colour = kelvin_to_rgb(kelvin),
+        rig.lights.push_back({.direction = -rig_direction(az, el), .colour = balanced_light_colour(kelvin),
                               .intensity = illuminance});
     }
     if (!r.error.empty()) return bad_input(source, r.error);

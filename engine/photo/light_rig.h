@@ -2,8 +2,8 @@
 // softboxes and strips as emissive panels of the environment, plus its directional lights,
 // colour from kelvin. Directions are relative to the product's front as the camera sees it:
 // azimuth 0 is on the camera's side (+Z), growing towards the camera's right (+X); elevation
-// is above the horizon. The built-in rigs are embedded in the binary. There is no camera white
-// balance yet: 6500 K renders neutral white, lower is warmer, higher cooler (the catalogue rigs
+// is above the horizon. The built-in rigs are embedded in the binary. The camera is white-balanced
+// for 6500 K: 6500 K renders neutral white, lower is warmer, higher cooler (the catalogue rigs
 // use 6500 K so that product colours stay true; rim-dramatic is warm on purpose).
 #pragma once
 

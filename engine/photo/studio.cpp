@@ -1,8 +1,11 @@
 #include "photo/studio.h"
 
+#include "core/colour.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <vector>
 
 #include <glm/gtc/matrix_transform.hpp>
 
@@ -64,6 +67,28 @@ scene::Camera orbit_camera(const scene::Scene& s, const PhotoSettings& settings)
     return camera;
 }
 
+// The cylinder about the turntable's axis that holds every pose of the product: rings of
+// points at its base and top, as far out as its farthest vertex.
+std::vector<glm::vec3> turning_cylinder(const assets::Model& model) {
+    const Bounds b = model.bounds();
+    const glm::vec2 axis{b.centre().x, b.centre().z};
+    float radius = 0.0f;
+    for (const assets::MeshInstance& instance : model.instances())
+        for (const glm::vec3& v : model.meshes[static_cast<std::size_t>(instance.mesh)].positions) {
+            const glm::vec3 p = glm::vec3(instance.world * glm::vec4(v, 1.0f));
+            radius = std::max(radius, glm::length(glm::vec2(p.x, p.z) - axis));
+        }
+    std::vector<glm::vec3> points;
+    constexpr int kSteps = 72;
+    for (int i = 0; i < kSteps; ++i) {
+        const float a = 6.28318531f * float(i) / float(kSteps);
+        const glm::vec2 xz = axis + radius * glm::vec2(std::cos(a), std::sin(a));
+        points.push_back({xz.x, b.min.y, xz.y});
+        points.push_back({xz.x, b.max.y, xz.y});
+    }
+    return points;
+}
+
 }  // namespace
 
 scene::Scene studio_scene(std::shared_ptr<const assets::Model> model, const PhotoSettings& settings) {
@@ -81,19 +106,27 @@ scene::Scene studio_scene(std::shared_ptr<const assets::Model> model, const Phot
     s.exposure = std::exp2(settings.exposure_ev);
     s.tone_mapping = settings.tone_mapping;
     if (settings.shadow) s.contact_shadow = {.opacity = 0.45f, .softness = 0.5f};
+    const FramingRequest framing{.fill = settings.fill,
+                                 .elevation_deg = settings.elevation_deg,
+                                 .vertical_fov_deg = settings.vertical_fov_deg,
+                                 .aspect = float(settings.width) / float(settings.height)};
     if (settings.orbit)
         s.camera = orbit_camera(s, settings);
+    else if (settings.frame_whole_turn && s.products.front().model)
+        s.camera = frame_points(turning_cylinder(*s.products.front().model), framing);
     else
-        s.camera = frame_products(s, {.fill = settings.fill,
-                                      .elevation_deg = settings.elevation_deg,
-                                      .vertical_fov_deg = settings.vertical_fov_deg,
-                                      .aspect = float(settings.width) / float(settings.height)});
+        s.camera = frame_products(s, framing);
     return s;
 }
 
 Result<render::Pixels> shoot(render::Renderer& renderer, std::shared_ptr<const assets::Model> model,
-                             const PhotoSettings& settings) {
+                             const PhotoSettings& settings, scene::Camera* camera) {
     const scene::Scene s = studio_scene(std::move(model), settings);
+    if (camera) *camera = s.camera;
+    return shoot_scene(renderer, s, settings);
+}
+
+Result<render::Pixels> shoot_scene(render::Renderer& renderer, const scene::Scene& s, const PhotoSettings& settings) {
     const std::uint32_t factor = std::max(settings.supersampling, 1u);
     // Supersampled frames are averaged down: one sample a pixel is enough for them.
     Result<render::Pixels> p =
@@ -102,18 +135,6 @@ Result<render::Pixels> shoot(render::Renderer& renderer, std::shared_ptr<const a
     if (settings.background.a < 1.0f) p = unpremultiply(p.value());
     return factor == 1 ? std::move(p) : Result<render::Pixels>(downsample(p.value(), factor));
 }
-
-namespace {
-
-float srgb_to_linear(float c) { return c <= 0.04045f ? c / 12.92f : std::pow((c + 0.055f) / 1.055f, 2.4f); }
-
-std::uint8_t linear_to_srgb8(float c) {
-    c = std::clamp(c, 0.0f, 1.0f);
-    const float e = c <= 0.0031308f ? c * 12.92f : 1.055f * std::pow(c, 1.0f / 2.4f) - 0.055f;
-    return static_cast<std::uint8_t>(std::lround(e * 255.0f));
-}
-
-}  // namespace
 
 render::Pixels unpremultiply(const render::Pixels& pixels) {
     std::array<float, 256> linear{};

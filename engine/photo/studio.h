@@ -32,6 +32,9 @@ struct PhotoSettings {
     // put: every angle of every product is lit the same way.
     float turntable_deg = 0.0f;
     float elevation_deg = 20.0f;
+    // Frame the whole cylinder the product sweeps on the turntable, not its current pose: every
+    // frame of a turntable sequence then has the same camera and the product the same size.
+    bool frame_whole_turn = false;
     // Instead of the framed front view: an exact orbit camera (reference comparisons).
     std::optional<Orbit> orbit;
     std::optional<glm::vec3> target;  // the orbit's centre; default: the centre of the bounds
@@ -57,8 +60,13 @@ glm::mat4 turntable_transform(const Bounds& product_bounds, float degrees);
 // `settings`, the background.
 scene::Scene studio_scene(std::shared_ptr<const assets::Model> model, const PhotoSettings& settings);
 
+// `camera`, when given, receives the camera the photo was taken with (sidecars).
 Result<render::Pixels> shoot(render::Renderer& renderer, std::shared_ptr<const assets::Model> model,
-                             const PhotoSettings& settings);
+                             const PhotoSettings& settings, scene::Camera* camera = nullptr);
+
+// Renders a prepared scene (a product in its centre) as a photo: supersampled and averaged
+// down as `settings` say, straight alpha when the background is transparent.
+Result<render::Pixels> shoot_scene(render::Renderer& renderer, const scene::Scene& scene, const PhotoSettings& settings);
 
 // The renderer's pixels over a transparent background hold colour multiplied by coverage (the
 // MSAA resolve and blending average with the clear colour, transparent black). PNG wants

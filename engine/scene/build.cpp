@@ -86,15 +86,19 @@ Environment interior_environment(const CentreEnvironment& env, const Centre& cen
 
 }  // namespace build_detail
 
-Result<std::shared_ptr<const assets::Model>> ProductLibrary::model(const Catalogue& catalogue, const Product& product) {
-    const std::filesystem::path path = model_path(catalogue, product, samples_dir_);
-    const std::string key = path.string();
-    if (auto it = models_.find(key); it != models_.end()) return it->second;
+Result<assets::Model> import_product(const Catalogue& catalogue, const Product& product,
+                                     const std::filesystem::path& samples_dir) {
     assets::ImportOptions options;
     if (auto units = assets::parse_units(product.units)) options.units = *units;
     if (auto up = assets::parse_up_axis(product.up)) options.up = *up;
     options.real_size_m = product.dimensions_cm / 100.0f;
-    Result<assets::Model> imported = assets::import(path, options);
+    return assets::import(model_path(catalogue, product, samples_dir), options);
+}
+
+Result<std::shared_ptr<const assets::Model>> ProductLibrary::model(const Catalogue& catalogue, const Product& product) {
+    const std::string key = model_path(catalogue, product, samples_dir_).string();
+    if (auto it = models_.find(key); it != models_.end()) return it->second;
+    Result<assets::Model> imported = import_product(catalogue, product, samples_dir_);
     if (!imported) return imported.error();
     if (max_triangles_ > 0 && imported->triangle_count() > max_triangles_) {
         assets::simplify_model(imported.value(), max_triangles_);

@@ -18,6 +18,10 @@
 
 namespace ocop::scene {
 
+// Imports a product's model as the catalogue describes it: its units, up axis and real size.
+Result<assets::Model> import_product(const Catalogue& catalogue, const Product& product,
+                                     const std::filesystem::path& samples_dir);
+
 // The product models of a catalogue, imported once each (units, up axis and real size from
 // the catalogue) and kept, so that a centre with the same vase on ten plinths, a batch or the
 // app pays each import once. `max_triangles` > 0 keeps a lighter version for views where a

@@ -123,6 +123,15 @@ std::string labels_place(const Product& product) {
 
 }  // namespace
 
+void draw_ocop_stars(assets::Image& image, glm::vec2 first_centre, float radius, float spacing, int filled,
+                     glm::vec4 colour) {
+    labels_stars(image, first_centre, radius, spacing, filled, colour);
+}
+
+void draw_brand_logo(assets::Image& image, const LabelKit& kit, glm::vec2 min, float size) {
+    labels_logo(image, kit, min, size);
+}
+
 Result<LabelKit> load_label_kit(const Brand& brand, FontCache& fonts) {
     Result<Font> regular = fonts.get(brand.font_regular);
     if (!regular) return regular.error();

@@ -22,6 +22,12 @@ struct LabelKit {
 // Errors name the font or logo file that could not be read.
 Result<LabelKit> load_label_kit(const Brand& brand, FontCache& fonts);
 
+// Five OCOP stars in a row, `filled` of them solid and the rest outlined (tags, photo overlays).
+void draw_ocop_stars(assets::Image& image, glm::vec2 first_centre, float radius, float spacing, int filled,
+                     glm::vec4 colour);
+// The brand's logo in the square [min, min + size).
+void draw_brand_logo(assets::Image& image, const LabelKit& kit, glm::vec2 min, float size);
+
 // The brand's emblem, square: a lacquer-red roundel with a gold lotus, "OCOP" and "HÀ NỘI".
 // assets/brand/hanoi-ocop-logo.png is this image for default_brand() at 512 px
 // (assets/brand/README.md says how to make it again).

@@ -13,6 +13,8 @@
 #include "cli_support.h"
 #include "inspect.h"
 #include "photo_command.h"
+#include "photos_command.h"
+#include "qa_command.h"
 #include "render_command.h"
 #include "core/files.h"
 #include "core/log.h"
@@ -67,6 +69,9 @@ int main(int argc, char** argv) {
     cli::PhotoArgs photo_args;
     CLI::App* photo = cli::add_photo_command(app, photo_args);
 
+    cli::PhotosArgs photos_args;
+    CLI::App* photos = cli::add_photos_command(app, photos_args);
+
     cli::RenderArgs render_args;
     CLI::App* render = cli::add_render_command(app, render_args);
 
@@ -87,13 +92,21 @@ int main(int argc, char** argv) {
     cli::CheckArgs check_args;
     CLI::App* check = cli::add_check_command(app, check_args);
 
+    cli::QaArgs qa_args;
+    CLI::App* qa = cli::add_qa_command(app, qa_args);
+
     cli::BenchArgs bench_args;
     std::string bench_size = "2048x2048";
-    CLI::App* bench = app.add_subcommand("bench", "Measure import, render or export of a model; prints JSON");
-    bench->add_option("WHAT", bench_args.what, "import, render or export")
+    CLI::App* bench =
+        app.add_subcommand("bench", "Measure import, render or export of a model, or a photo batch; prints JSON");
+    bench->add_option("WHAT", bench_args.what, "import, render, export or photos")
         ->required()
-        ->check(CLI::IsMember({"import", "render", "export"}));
-    bench->add_option("MODEL", bench_args.model, "The model to measure")->required();
+        ->check(CLI::IsMember({"import", "render", "export", "photos"}));
+    bench->add_option("MODEL", bench_args.model, "The model to measure (photos: the catalogue)")->required();
+    bench->add_option("--preset", bench_args.preset, "Preset for 'photos'")->capture_default_str();
+    bench->add_option("--products", bench_args.products, "Products for 'photos' (the catalogue's first N)")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 100000));
     bench->add_option("--size", bench_size, "Photo size for 'render'")->capture_default_str();
     bench->add_option("--runs", bench_args.runs, "Timed runs after the first")
         ->capture_default_str()
@@ -143,17 +156,19 @@ int main(int argc, char** argv) {
     log.level = quiet ? LogLevel::Quiet : verbose ? LogLevel::Debug : LogLevel::Info;
     log.out = stdout;
     if (*photo) return cli::run_photo(photo_args, log);
+    if (*photos) return cli::run_photos(photos_args, log);
     if (*render) return cli::run_render(render_args, log);
     if (*exp) return run_export(export_model, export_out, log);
     if (*inspect) return cli::run_inspect(inspect_args);
     if (*check) return cli::run_check(check_args);
+    if (*qa) return cli::run_qa(qa_args, log);
     if (*bench) {
         Result<photo::ImageSize> size = photo::parse_image_size(bench_size, "--size");
         if (!size) return report(size.error());
         bench_args.width = size->width;
         bench_args.height = size->height;
         log.level = LogLevel::Quiet;  // stdout carries the JSON only
-        return cli::run_bench(bench_args, log);
+        return bench_args.what == "photos" ? cli::run_bench_photos(bench_args, log) : cli::run_bench(bench_args, log);
     }
     return 2;
 }

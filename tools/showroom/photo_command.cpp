@@ -11,7 +11,12 @@
 #include "assets/import.h"
 #include "cli_support.h"
 #include "core/files.h"
+#include "photo/image_io.h"
 #include "photo/image_size.h"
+#include "photo/in_centre.h"
+#include "photo/overlay.h"
+#include "photo/preset.h"
+#include "scene/build.h"
 #include "photo/png.h"
 #include "photo/studio.h"
 #include "render/context.h"
@@ -133,9 +138,19 @@ std::string rig_list() {
 
 CLI::App* add_photo_command(CLI::App& app, PhotoArgs& args) {
     CLI::App* photo = app.add_subcommand("photo", "Render a catalogue photo of a model (default: on pure white)");
-    photo->add_option("MODEL", args.model, "The product model (" + assets::supported_model_list() + ")")->required();
-    photo->add_option("-o,--out", args.out, "Output PNG file")->required();
-    photo->add_option("--size", args.size, "Image size WxH in pixels")->capture_default_str();
+    photo->add_option("MODEL", args.model,
+                      "The product model (" + assets::supported_model_list() + "), or a SKU with --catalogue")
+        ->required();
+    photo->add_option("-o,--out", args.out, "Output file: .png, or with --preset also .jpg or .webp")->required();
+    photo->add_option("--size", args.size, "Image size WxH in pixels")
+        ->capture_default_str()
+        ->each([&args](const std::string&) { args.size_given = true; });
+    std::string presets;
+    for (const std::string& p : photo::builtin_preset_names()) presets += (presets.empty() ? "" : ", ") + p;
+    photo->add_option("--preset", args.preset, "A catalogue preset (" + presets + ") or a .preset.json file");
+    photo->add_option("--angle", args.angle, "With --preset: front, three-quarter-left, side, back, top, detail, above...");
+    photo->add_option("--catalogue", args.catalogue, "A catalogue: MODEL may then be a product's SKU");
+    photo->add_option("--centre", args.centre, "With --preset in-centre: the centre layout that displays the product");
     photo->add_option("--turntable", args.turntable_deg,
                       "Turn the product by this many degrees about its vertical axis")
         ->capture_default_str();
@@ -161,7 +176,111 @@ CLI::App* add_photo_command(CLI::App& app, PhotoArgs& args) {
     return photo;
 }
 
+namespace {
+
+// What an output file's extension says to write.
+Result<photo::PhotoFormat> format_of_output(const std::string& out) {
+    const std::string ext = lower_extension(out);
+    if (ext == ".png") return photo::PhotoFormat::Png;
+    if (ext == ".jpg" || ext == ".jpeg") return photo::PhotoFormat::Jpeg;
+    if (ext == ".webp") return photo::PhotoFormat::Webp;
+    return bad_input(out, "the output must end in .png, .jpg or .webp");
+}
+
+int run_preset_photo(const PhotoArgs& args, const Log& log) {
+    const auto start = std::chrono::steady_clock::now();
+    Result<photo::Preset> preset = photo::load_preset(args.preset);
+    if (!preset) return report(preset.error());
+    if (args.size_given) {
+        Result<photo::ImageSize> size = photo::parse_image_size(args.size, "--size");
+        if (!size) return report(size.error());
+        preset->width = size->width;
+        preset->height = size->height;
+    }
+    const std::string angle_id = !args.angle.empty() ? args.angle : preset->angles.empty() ? "front" : preset->angles.front();
+    Result<photo::Angle> angle = photo::angle_by_id(angle_id);
+    if (!angle) return report(bad_input("--angle", angle.error().reason));
+    Result<photo::PhotoFormat> format = format_of_output(args.out);
+    if (!format) return report(format.error());
+    if (Status s = check_output(args.out, lower_extension(args.out)); !s) return report(s.error());
+    Result<photo::PhotoSettings> settings = photo::photo_settings(preset.value(), angle.value());
+    if (!settings) return report(settings.error());
+
+    // The product: a model file, or a SKU of the catalogue (of --catalogue, or the centre's).
+    std::optional<scene::Catalogue> catalogue;
+    std::optional<scene::Centre> centre;
+    if (!args.centre.empty()) {
+        Result<scene::Centre> c = scene::load_centre(args.centre);
+        if (!c) return report(c.error());
+        centre = std::move(c).value();
+    }
+    const std::string catalogue_file =
+        !args.catalogue.empty() ? args.catalogue : centre ? scene::catalogue_path(*centre).string() : std::string();
+    if (!catalogue_file.empty()) {
+        Result<scene::Catalogue> c = scene::load_catalogue(catalogue_file);
+        if (!c) return report(c.error());
+        catalogue = std::move(c).value();
+    }
+    const scene::Product* product = catalogue ? catalogue->find(args.model) : nullptr;
+    if (!product && !std::filesystem::exists(args.model))
+        return report(bad_input(args.model, catalogue ? "neither a model file nor a SKU of " + catalogue_file
+                                                      : "no such file (give --catalogue to name a SKU)"));
+
+    Result<std::unique_ptr<render::Context>> ctx = render::Context::create({.prefer_cpu = args.cpu, .log = log});
+    if (!ctx) return report(ctx.error());
+    int exit_code = 0;
+    {
+        Result<std::unique_ptr<render::Renderer>> renderer = render::Renderer::create(**ctx);
+        if (!renderer) return report(renderer.error());
+        Result<render::Pixels> pixels = failure(args.out, "nothing rendered");
+        if (preset->background == photo::Background::InCentre) {
+            if (!centre || !product)
+                return report(bad_input("--preset in-centre", "needs --centre CENTRE and MODEL as a SKU it displays"));
+            Result<scene::Brand> brand = centre->brand.empty() ? Result<scene::Brand>(scene::default_brand())
+                                                               : scene::load_brand(scene::brand_path(*centre));
+            if (!brand) return report(brand.error());
+            scene::ProductLibrary library(samples_dir(), 20000);  // the room's other products: lighter
+            Result<scene::Scene> s =
+                photo::in_centre_scene(*centre, *catalogue, *brand, library, product->sku, *preset, *angle);
+            if (!s) return report(s.error());
+            pixels = photo::shoot_scene(**renderer, *s, *settings);
+        } else {
+            Result<assets::Model> imported = product ? scene::import_product(*catalogue, *product, samples_dir())
+                                                     : assets::import(args.model);
+            if (!imported) return report(imported.error());
+            for (const std::string& w : imported->warnings) log.warn(args.model + ": " + w);
+            pixels = photo::shoot(**renderer, std::make_shared<const assets::Model>(std::move(imported).value()), *settings);
+        }
+        if (!pixels) return report(pixels.error());
+        if (preset->overlay && product) {
+            scene::FontCache fonts;
+            Result<scene::LabelKit> kit = scene::load_label_kit(scene::default_brand(), fonts);
+            if (!kit) return report(kit.error());
+            photo::draw_brand_overlay(pixels.value(), *product, kit.value());
+        }
+        std::vector<std::pair<std::string, std::string>> metadata{
+            {"Preset", preset->name}, {"Angle", angle->id}, {"Software", std::string("OCOP Showroom ") + OCOP_VERSION}};
+        if (product) metadata.insert(metadata.begin(), {{"Title", product->name.vi + " / " + product->name.en}, {"SKU", product->sku}});
+        const photo::EncodeOptions encode{.format = *format, .quality = preset->quality, .png_bits = preset->png_bits,
+                                          .metadata = metadata};
+        if (Status s = photo::write_photo(args.out, *pixels, encode); !s) return report(s.error());
+        char line[256];
+        std::snprintf(line, sizeof line, "wrote %s (%ux%u, preset %s, %s) in %.2f s", args.out.c_str(), preset->width,
+                      preset->height, preset->name.c_str(), angle->id.c_str(),
+                      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+        log.info(line);
+    }
+    if (const int n = (*ctx)->validation_messages(); n > 0) {
+        std::fprintf(stderr, "showroom: %d Vulkan validation message(s) while rendering %s\n", n, args.model.c_str());
+        exit_code = 1;
+    }
+    return exit_code;
+}
+
+}  // namespace
+
 int run_photo(const PhotoArgs& args, const Log& log) {
+    if (!args.preset.empty()) return run_preset_photo(args, log);
     const auto start = std::chrono::steady_clock::now();
     Result<photo::PhotoSettings> settings = photo_settings(args);
     if (!settings) return report(settings.error());

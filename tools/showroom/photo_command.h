@@ -27,6 +27,12 @@ struct PhotoArgs {
     bool no_shadow = false;
     std::string background = "white";
     unsigned samples = 1;
+    // Catalogue photography (issue 5): a preset, an angle, a SKU from a catalogue.
+    std::string preset;     // a built-in preset or a .preset.json; set: the reference flags are ignored
+    std::string angle;      // default: the preset's first angle, else "front"
+    std::string catalogue;  // MODEL may then be a SKU
+    std::string centre;     // the in-centre preset: the centre layout that displays the product
+    bool size_given = false;
 };
 
 CLI::App* add_photo_command(CLI::App& app, PhotoArgs& args);
