@@ -93,6 +93,7 @@ json sidecar_json(const PhotoJob& job, const BatchOptions& options, const scene:
     return {{"format", "ocop-photo/1"},
             {"file", job.file_name},
             {"preset", preset.name},
+            {"preset_file", preset.source_file.empty() ? json(nullptr) : json(preset.source_file)},
             {"angle", job.angle.id},
             {"frame", job.frame >= 0 ? json(job.frame) : json(nullptr)},
             {"size", {preset.width, preset.height}},

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -171,7 +172,10 @@ Result<Preset> load_preset(const std::string& name_or_path) {
     if (name_or_path.find(".json") != std::string::npos) {
         Result<std::vector<std::uint8_t>> bytes = read_file(name_or_path);
         if (!bytes) return bytes.error();
-        return parse_preset(std::string_view(reinterpret_cast<const char*>(bytes->data()), bytes->size()), name_or_path);
+        Result<Preset> preset =
+            parse_preset(std::string_view(reinterpret_cast<const char*>(bytes->data()), bytes->size()), name_or_path);
+        if (preset) preset->source_file = std::filesystem::absolute(name_or_path).lexically_normal().string();
+        return preset;
     }
     std::string known;
     for (const std::string& n : builtin_preset_names()) known += (known.empty() ? "" : ", ") + n;

@@ -43,6 +43,9 @@ struct Preset {
     std::string naming = "{sku}_{angle}";  // file name without extension: {sku} {angle} {preset} {frame}
     // The raw JSON text: part of every photo's input hash, so editing a preset re-renders.
     std::string source_text;
+    // The file it was read from (absolute), empty for a built-in preset: sidecars name it, so
+    // that `showroom qa` finds the preset again.
+    std::string source_file;
 };
 
 // Errors name `source` and the JSON path ("background.colour: must be #RRGGBB").

@@ -368,7 +368,8 @@ PresetChoice qa_choose_preset(const PhotoQa& q, const std::optional<Preset>& giv
         return {nullptr, QaCheck{"preset", false,
                                  "no preset: give --preset, or write a sidecar " +
                                      q.file.stem().string() + ".json naming one"}};
-    const std::string& name = q.sidecar->preset;
+    // A batch made with a preset file names the file; a built-in preset, its name.
+    const std::string& name = q.sidecar->preset_file.empty() ? q.sidecar->preset : q.sidecar->preset_file;
     auto it = loaded.find(name);
     if (it == loaded.end()) it = loaded.emplace(name, load_preset(name)).first;
     if (!it->second) return {nullptr, QaCheck{"preset", false, it->second.error().message()}};
@@ -406,6 +407,7 @@ Result<PhotoSidecar> parse_photo_sidecar(std::string_view json_text, const std::
     PhotoSidecar s;
     if (auto e = string_at("file", true, s.file)) return *e;
     if (auto e = string_at("preset", false, s.preset)) return *e;
+    if (auto e = string_at("preset_file", false, s.preset_file)) return *e;
     if (auto e = string_at("angle", false, s.angle)) return *e;
     const auto frame = doc.find("frame");
     if (frame != doc.end() && !frame->is_null()) {

@@ -34,6 +34,7 @@ struct QaCheck {
 struct PhotoSidecar {
     std::string file;          // the photo's file name
     std::string preset;        // empty when absent
+    std::string preset_file;   // the .preset.json the batch used; empty for a built-in preset
     std::string angle;         // "front", "detail"...; empty when absent
     int frame = -1;            // a turntable frame's number; -1: a still ("frame": null)
     float exposure_ev = 0.0f;

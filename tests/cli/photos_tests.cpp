@@ -56,6 +56,9 @@ TEST_CASE("showroom photos renders a batch, then a rerun renders nothing", "[cli
     CHECK(fs::exists(dir / "out/contact-sheet.jpg"));
     REQUIRE(photos_run(command, &out) == 0);
     CHECK(out.find("0 rendered, 2 already done, 0 failed") != std::string::npos);
+    // QA finds the preset file through the sidecars.
+    CHECK(photos_run("qa " + (dir / "out").string(), &out) == 0);
+    CHECK(out.find("2 photos, 0 failed") != std::string::npos);
 }
 
 TEST_CASE("showroom photo takes a SKU and a preset, and the in-centre preset needs its centre", "[cli][photos]") {
