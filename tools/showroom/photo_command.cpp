@@ -178,6 +178,13 @@ CLI::App* add_photo_command(CLI::App& app, PhotoArgs& args) {
 
 namespace {
 
+// 1 when the validation layer said anything while rendering (tests run with it on), else 0.
+int validation_exit_code(const render::Context& ctx, const std::string& model) {
+    const int n = ctx.validation_messages();
+    if (n > 0) std::fprintf(stderr, "showroom: %d Vulkan validation message(s) while rendering %s\n", n, model.c_str());
+    return n > 0 ? 1 : 0;
+}
+
 // What an output file's extension says to write.
 Result<photo::PhotoFormat> format_of_output(const std::string& out) {
     const std::string ext = lower_extension(out);
@@ -228,7 +235,6 @@ int run_preset_photo(const PhotoArgs& args, const Log& log) {
 
     Result<std::unique_ptr<render::Context>> ctx = render::Context::create({.prefer_cpu = args.cpu, .log = log});
     if (!ctx) return report(ctx.error());
-    int exit_code = 0;
     {
         Result<std::unique_ptr<render::Renderer>> renderer = render::Renderer::create(**ctx);
         if (!renderer) return report(renderer.error());
@@ -270,11 +276,7 @@ int run_preset_photo(const PhotoArgs& args, const Log& log) {
                       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
         log.info(line);
     }
-    if (const int n = (*ctx)->validation_messages(); n > 0) {
-        std::fprintf(stderr, "showroom: %d Vulkan validation message(s) while rendering %s\n", n, args.model.c_str());
-        exit_code = 1;
-    }
-    return exit_code;
+    return validation_exit_code(**ctx, args.model);
 }
 
 }  // namespace
@@ -295,7 +297,6 @@ int run_photo(const PhotoArgs& args, const Log& log) {
     Result<std::unique_ptr<render::Context>> ctx = render::Context::create({.prefer_cpu = args.cpu, .log = log});
     if (!ctx) return report(ctx.error());
     log.debug("rendering on " + (*ctx)->device_name());
-    int exit_code = 0;
     {
         Result<std::unique_ptr<render::Renderer>> renderer = render::Renderer::create(**ctx);
         if (!renderer) return report(renderer.error());
@@ -308,11 +309,7 @@ int run_photo(const PhotoArgs& args, const Log& log) {
                       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
         log.info(line);
     }
-    if (const int n = (*ctx)->validation_messages(); n > 0) {
-        std::fprintf(stderr, "showroom: %d Vulkan validation message(s) while rendering %s\n", n, args.model.c_str());
-        exit_code = 1;
-    }
-    return exit_code;
+    return validation_exit_code(**ctx, args.model);
 }
 
 }  // namespace ocop::cli
