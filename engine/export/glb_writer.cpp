@@ -643,6 +643,18 @@ void GlbEncoder::add_meshes_and_nodes() {
         for (std::size_t m = 0; m < model_.meshes.size(); ++m)
             nodes.push_back(Node{model_.meshes[m].name, -1, glm::mat4(1.0f), {static_cast<int>(m)}});
     nodes_.push_back({{"name", root_name()}});
+    if (const scene::Product* p = options_.product)
+        nodes_.front()["extras"] = {{"ocop",
+                                     {{"sku", p->sku},
+                                      {"name", {{"vi", p->name.vi}, {"en", p->name.en}}},
+                                      {"category", p->category},
+                                      {"ocop_stars", p->ocop_stars},
+                                      {"ocop_year", p->ocop_year},
+                                      {"producer", p->producer},
+                                      {"commune", p->commune},
+                                      {"district", p->district},
+                                      {"price_vnd", p->price_vnd},
+                                      {"dimensions_cm", {p->dimensions_cm.x, p->dimensions_cm.y, p->dimensions_cm.z}}}}};
     std::vector<Json> children(nodes.size() + 1, Json::array());
     for (std::size_t n = 0; n < nodes.size(); ++n) {
         const Node& node = nodes[n];
@@ -678,6 +690,7 @@ Json GlbEncoder::document() const {
         {"version", "2.0"},
         {"generator", options_.generator.empty() ? std::string("OCOP Showroom ") + OCOP_VERSION
                                                  : options_.generator}};
+    if (options_.product) doc["asset"]["copyright"] = "© " + options_.product->producer + ", " + options_.product->commune;
     if (!extensions_used_.empty()) doc["extensionsUsed"] = Json(extensions_used_);
     doc["scene"] = 0;
     doc["scenes"] = Json::array({{{"nodes", {0}}}});

@@ -9,6 +9,7 @@
 
 #include "assets/model.h"
 #include "core/result.h"
+#include "scene/catalogue.h"
 
 namespace ocop::exporter {
 
@@ -17,6 +18,9 @@ struct GlbOptions {
     std::string name;
     // asset.generator; empty = "OCOP Showroom <version>".
     std::string generator;
+    // The product's catalogue data, written to the root node's extras ("ocop": sku, names,
+    // stars, producer, commune, price...) and its producer to asset.copyright; none: neither.
+    const scene::Product* product = nullptr;
 };
 
 // Layout of what is written: one scene whose root node (named after the product) has one

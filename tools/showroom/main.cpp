@@ -10,6 +10,7 @@
 #include "assets/import.h"
 #include "bench.h"
 #include "check_command.h"
+#include "export_command.h"
 #include "cli_support.h"
 #include "inspect.h"
 #include "photo_command.h"
@@ -18,41 +19,11 @@
 #include "render_command.h"
 #include "core/files.h"
 #include "core/log.h"
-#include "export/glb_writer.h"
 #include "photo/image_size.h"
 
 namespace fs = std::filesystem;
 using namespace ocop;
-using ocop::cli::check_output;
 using ocop::cli::report;
-
-namespace {
-
-double seconds_since(std::chrono::steady_clock::time_point start) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-Result<std::shared_ptr<const assets::Model>> load_model(const fs::path& path, const Log& log) {
-    Result<assets::Model> model = assets::import(path);
-    if (!model) return model.error();
-    for (const std::string& w : model->warnings) log.warn(path.string() + ": " + w);
-    return std::make_shared<const assets::Model>(std::move(model).value());
-}
-
-int run_export(const std::string& model_path, const std::string& out, const Log& log) {
-    const auto start = std::chrono::steady_clock::now();
-    if (Status s = check_output(out, ".glb"); !s) return report(s.error());
-    Result<std::shared_ptr<const assets::Model>> model = load_model(model_path, log);
-    if (!model) return report(model.error());
-    if (Status s = exporter::write_glb(**model, out); !s) return report(s.error());
-    char line[256];
-    std::snprintf(line, sizeof line, "wrote %s (%zu triangles, %zu images) in %.2f s", out.c_str(),
-                  (*model)->triangle_count(), (*model)->images.size(), seconds_since(start));
-    log.info(line);
-    return 0;
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
     CLI::App app{"OCOP Showroom: catalogue photos and web-ready 3D of Hanoi's craft-village products.\n"
@@ -75,12 +46,8 @@ int main(int argc, char** argv) {
     cli::RenderArgs render_args;
     CLI::App* render = cli::add_render_command(app, render_args);
 
-    std::string export_model;
-    std::string export_out;
-    CLI::App* exp = app.add_subcommand("export", "Write a model as a binary glTF (GLB): metres, +Y up");
-    exp->add_option("MODEL", export_model, "The product model (" + assets::supported_model_list() + ")")
-        ->required();
-    exp->add_option("-o,--out", export_out, "Output .glb file")->required();
+    cli::ExportArgs export_args;
+    CLI::App* exp = cli::add_export_command(app, export_args);
 
     cli::InspectArgs inspect_args;
     CLI::App* inspect = app.add_subcommand(
@@ -158,7 +125,7 @@ int main(int argc, char** argv) {
     if (*photo) return cli::run_photo(photo_args, log);
     if (*photos) return cli::run_photos(photos_args, log);
     if (*render) return cli::run_render(render_args, log);
-    if (*exp) return run_export(export_model, export_out, log);
+    if (*exp) return cli::run_export(export_args, log);
     if (*inspect) return cli::run_inspect(inspect_args);
     if (*check) return cli::run_check(check_args);
     if (*qa) return cli::run_qa(qa_args, log);
