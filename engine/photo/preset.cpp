@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/files.h"
+#include "photo/overlay.h"
 
 namespace ocop::photo {
 
@@ -197,6 +198,7 @@ Result<PhotoSettings> photo_settings(const Preset& preset, const Angle& angle, f
     s.rig = std::move(rig).value();
     s.shadow = preset.shadow;
     s.supersampling = preset.supersampling;
+    if (preset.overlay) s.raise = 0.5f * kOverlayBandShare;  // centred above the brand strip
     switch (preset.background) {
     case Background::White: s.background = glm::vec4(1.0f); break;
     case Background::Transparent: s.background = glm::vec4(0.0f); break;

@@ -452,7 +452,8 @@ PhotoQa check_photo(const render::Pixels& pixels, const Preset& preset, const Qa
         const float w = float(pixels.width), h = float(pixels.height);
         q.fill = std::max(float(box.x1 - box.x0 + 1) / w, float(box.y1 - box.y0 + 1) / h);
         dx = (0.5f * float(box.x0 + box.x1 + 1) - 0.5f * w) / w;
-        dy = (0.5f * float(box.y0 + box.y1 + 1) - 0.5f * h) / h;
+        // Centred in the rows above the brand strip, when there is one.
+        dy = (0.5f * float(box.y0 + box.y1 + 1) - 0.5f * float(model.rows)) / h;
         q.centre_offset = std::max(std::abs(dx), std::abs(dy));
     }
     const ExposureStats exposure = qa_exposure_stats(pixels, model);

@@ -116,6 +116,7 @@ scene::Scene studio_scene(std::shared_ptr<const assets::Model> model, const Phot
         s.camera = frame_points(turning_cylinder(*s.products.front().model), framing);
     else
         s.camera = frame_products(s, framing);
+    if (!settings.orbit) s.camera.lens_shift.y += 2.0f * settings.raise;  // NDC spans 2 a frame
     return s;
 }
 

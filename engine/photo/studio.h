@@ -35,6 +35,9 @@ struct PhotoSettings {
     // Frame the whole cylinder the product sweeps on the turntable, not its current pose: every
     // frame of a turntable sequence then has the same camera and the product the same size.
     bool frame_whole_turn = false;
+    // Raises the framed product's centre by this share of the frame's height: centred in the
+    // part above a brand strip along the bottom.
+    float raise = 0.0f;
     // Instead of the framed front view: an exact orbit camera (reference comparisons).
     std::optional<Orbit> orbit;
     std::optional<glm::vec3> target;  // the orbit's centre; default: the centre of the bounds

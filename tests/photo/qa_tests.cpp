@@ -200,7 +200,8 @@ TEST_CASE("photo QA: a colour backdrop passes within a JPEG's rounding and leave
     photo::Preset preset = qa_test_preset(photo::Background::Colour, 0.72f);
     preset.background_srgb = glm::vec3(243.0f, 238.0f, 228.0f) / 255.0f;  // #F3EEE4, social-4x5
     preset.overlay = true;
-    render::Pixels p = qa_disc(0.72f, 0.5f, 0.5f, {243, 238, 228, 255});
+    // Centred in the rows above the strip, as the studio frames it (PhotoSettings::raise).
+    render::Pixels p = qa_disc(0.72f, 0.5f, 0.44f, {243, 238, 228, 255});
     for (std::uint32_t y = 0; y < kQaSide; ++y)  // JPEG noise: +/-2 on the backdrop
         for (std::uint32_t x = 0; x < 10; ++x) qa_set(p, int(x), int(y), {245, 236, 229, 255});
     for (std::uint32_t y = 352; y < kQaSide; ++y)  // the strip: the bottom 12%, brand red
