@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cmath>
 #include <cstdlib>
 #include <map>
 #include <memory>
@@ -86,10 +87,15 @@ bool finished(const fs::path& photo, const std::string& inputs_hash) {
     return doc.is_object() && doc.value("inputs_hash", std::string()) == inputs_hash;
 }
 
+// A float as the decimal people wrote (0.85, not 0.8500000238418579): six significant digits.
+double sidecar_number(float v) { return std::strtod(number_text(v).c_str(), nullptr); }
+
 json sidecar_json(const PhotoJob& job, const BatchOptions& options, const scene::Camera& camera,
                   const std::string& inputs_hash, double seconds) {
     const Preset& preset = options.preset;
-    const auto vec = [](glm::vec3 v) { return json::array({v.x, v.y, v.z}); };
+    const auto vec = [](glm::vec3 v) {
+        return json::array({sidecar_number(v.x), sidecar_number(v.y), sidecar_number(v.z)});
+    };
     return {{"format", "ocop-photo/1"},
             {"file", job.file_name},
             {"preset", preset.name},
@@ -97,21 +103,21 @@ json sidecar_json(const PhotoJob& job, const BatchOptions& options, const scene:
             {"angle", job.angle.id},
             {"frame", job.frame >= 0 ? json(job.frame) : json(nullptr)},
             {"size", {preset.width, preset.height}},
-            {"fill", preset.fill * job.angle.zoom},
+            {"fill", sidecar_number(preset.fill * job.angle.zoom)},
             {"product", product_json(*job.product)},
             {"camera",
              {{"position", vec(camera.position)},
               {"target", vec(camera.target)},
-              {"vertical_fov_deg", camera.vertical_fov_deg},
-              {"lens_shift", {camera.lens_shift.x, camera.lens_shift.y}},
-              {"turntable_deg", job.angle.turntable_deg},
-              {"elevation_deg", job.angle.elevation_deg}}},
-            {"exposure_ev", preset.exposure_ev},
+              {"vertical_fov_deg", sidecar_number(camera.vertical_fov_deg)},
+              {"lens_shift", {sidecar_number(camera.lens_shift.x), sidecar_number(camera.lens_shift.y)}},
+              {"turntable_deg", sidecar_number(job.angle.turntable_deg)},
+              {"elevation_deg", sidecar_number(job.angle.elevation_deg)}}},
+            {"exposure_ev", sidecar_number(preset.exposure_ev)},
             {"rig", preset.rig},
             {"tone_mapping", tone_mapping_name(preset.tone_mapping)},
             {"software", std::string("showroom ") + OCOP_VERSION},
             {"inputs_hash", inputs_hash},
-            {"render_seconds", seconds}};
+            {"render_seconds", std::round(seconds * 1000.0) / 1000.0}};
 }
 
 std::vector<std::pair<std::string, std::string>> photo_metadata(const PhotoJob& job, const Preset& preset,
