@@ -13,6 +13,7 @@ glm::vec3 kelvin_to_rgb(float kelvin);
 
 // The sRGB transfer function, both ways (0..1; the 8-bit one rounds and clamps).
 float srgb_to_linear(float encoded);
+glm::vec3 srgb_to_linear(glm::vec3 encoded);
 float linear_to_srgb(float linear);
 std::uint8_t linear_to_srgb8(float linear);
 

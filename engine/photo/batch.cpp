@@ -63,15 +63,6 @@ json product_json(const scene::Product& p) {
             {"dimensions_cm", {p.dimensions_cm.x, p.dimensions_cm.y, p.dimensions_cm.z}}};
 }
 
-std::string tone_mapping_name(scene::ToneMapping t) {
-    switch (t) {
-    case scene::ToneMapping::PbrNeutral: return "pbr-neutral";
-    case scene::ToneMapping::Aces: return "aces";
-    case scene::ToneMapping::Linear: return "linear";
-    }
-    return "pbr-neutral";
-}
-
 fs::path sidecar_path(const fs::path& photo) {
     fs::path p = photo;
     return p.replace_extension(".json");
@@ -114,7 +105,7 @@ json sidecar_json(const PhotoJob& job, const BatchOptions& options, const scene:
               {"elevation_deg", sidecar_number(job.angle.elevation_deg)}}},
             {"exposure_ev", sidecar_number(preset.exposure_ev)},
             {"rig", preset.rig},
-            {"tone_mapping", tone_mapping_name(preset.tone_mapping)},
+            {"tone_mapping", std::string(scene::tone_mapping_name(preset.tone_mapping))},
             {"software", std::string("showroom ") + OCOP_VERSION},
             {"inputs_hash", inputs_hash},
             {"render_seconds", std::round(seconds * 1000.0) / 1000.0}};

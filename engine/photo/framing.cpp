@@ -6,19 +6,22 @@
 
 namespace ocop::photo {
 
-namespace {
-
-}  // namespace
+std::vector<glm::vec3> model_points(const assets::Model& model, const glm::mat4& transform) {
+    std::vector<glm::vec3> points;
+    for (const assets::MeshInstance& i : model.instances()) {
+        const glm::mat4 world = transform * i.world;
+        for (const glm::vec3& v : model.meshes[static_cast<std::size_t>(i.mesh)].positions)
+            points.push_back(glm::vec3(world * glm::vec4(v, 1.0f)));
+    }
+    return points;
+}
 
 std::vector<glm::vec3> product_points(const scene::Scene& scene) {
     std::vector<glm::vec3> points;
     for (const scene::ProductInstance& p : scene.products) {
         if (!p.model) continue;
-        for (const assets::MeshInstance& i : p.model->instances()) {
-            const glm::mat4 world = p.transform * i.world;
-            for (const glm::vec3& v : p.model->meshes[static_cast<std::size_t>(i.mesh)].positions)
-                points.push_back(glm::vec3(world * glm::vec4(v, 1.0f)));
-        }
+        const std::vector<glm::vec3> more = model_points(*p.model, p.transform);
+        points.insert(points.end(), more.begin(), more.end());
     }
     return points;
 }

@@ -36,6 +36,8 @@ scene::Camera frame_points(const std::vector<glm::vec3>& points, const FramingRe
 
 // The vertices of every product of the scene, in world space.
 std::vector<glm::vec3> product_points(const scene::Scene& scene);
+// The vertices of a model placed by `transform` (every instance of every mesh).
+std::vector<glm::vec3> model_points(const assets::Model& model, const glm::mat4& transform);
 
 ImageRect projected_rect(const scene::Scene& scene, const scene::Camera& camera, float aspect);
 

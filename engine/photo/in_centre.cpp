@@ -34,10 +34,7 @@ Result<scene::Scene> in_centre_scene(const scene::Centre& centre, const scene::C
 
     // The product's own vertices where it stands: the framing follows its silhouette.
     const glm::mat4 world = scene::placement_transform(*fixture, *placement);
-    std::vector<glm::vec3> points;
-    for (const assets::MeshInstance& instance : model->instances())
-        for (const glm::vec3& v : model->meshes[static_cast<std::size_t>(instance.mesh)].positions)
-            points.push_back(glm::vec3(world * instance.world * glm::vec4(v, 1.0f)));
+    const std::vector<glm::vec3> points = model_points(*model, world);
     // Seen from the fixture's front (+Z of the fixture), turned as the angle says.
     const glm::vec3 front = glm::vec3(world * glm::vec4(0.0f, 0.0f, 1.0f, 0.0f));
     const float azimuth = glm::degrees(std::atan2(front.x, front.z)) - angle.turntable_deg;

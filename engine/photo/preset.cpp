@@ -1,5 +1,7 @@
 #include "photo/preset.h"
 
+#include "core/colour.h"
+
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -10,6 +12,7 @@
 
 #include "core/files.h"
 #include "photo/overlay.h"
+#include "scene/brand.h"
 
 namespace ocop::photo {
 
@@ -67,17 +70,13 @@ struct PresetReader {
     }
 };
 
-float srgb_channel(unsigned v) { return float(v) / 255.0f; }
-
 void read_background(PresetReader& r, const std::string& text, Preset& p) {
-    unsigned rgb = 0;
-    char rest = 0;
     if (text == "white") p.background = Background::White;
     else if (text == "transparent") p.background = Background::Transparent;
     else if (text == "in-centre") p.background = Background::InCentre;
-    else if (text.size() == 7 && std::sscanf(text.c_str(), "#%6x%c", &rgb, &rest) == 1) {
+    else if (Result<glm::vec3> srgb = scene::parse_hex_colour(text)) {
         p.background = Background::Colour;
-        p.background_srgb = {srgb_channel(rgb >> 16 & 255u), srgb_channel(rgb >> 8 & 255u), srgb_channel(rgb & 255u)};
+        p.background_srgb = srgb.value();
     } else
         r.fail("background", "must be white, transparent, in-centre or #RRGGBB");
 }
@@ -135,9 +134,7 @@ Result<Preset> parse_preset(std::string_view json_text, const std::string& sourc
     r.number(doc, "exposure_ev", p.exposure_ev, -10.0, 10.0);
     std::string tone = "pbr-neutral";
     r.text(doc, "tone_mapping", tone);
-    if (tone == "pbr-neutral") p.tone_mapping = scene::ToneMapping::PbrNeutral;
-    else if (tone == "aces") p.tone_mapping = scene::ToneMapping::Aces;
-    else if (tone == "linear") p.tone_mapping = scene::ToneMapping::Linear;
+    if (const std::optional<scene::ToneMapping> t = scene::tone_mapping_from_name(tone)) p.tone_mapping = *t;
     else r.fail("tone_mapping", "must be pbr-neutral, aces or linear");
     r.number(doc, "supersampling", p.supersampling, 1, 4);
     if (std::max(p.width, p.height) * p.supersampling > 8192) r.fail("supersampling", "size times supersampling must stay within 8192 pixels");
@@ -204,9 +201,7 @@ Result<PhotoSettings> photo_settings(const Preset& preset, const Angle& angle, f
     case Background::Transparent: s.background = glm::vec4(0.0f); break;
     case Background::InCentre:  // the centre's room is the background; white shows only through gaps
     case Background::Colour: {
-        const auto linear = [](float c) { return c <= 0.04045f ? c / 12.92f : std::pow((c + 0.055f) / 1.055f, 2.4f); };
-        const glm::vec3 c = preset.background_srgb;
-        s.background = glm::vec4(linear(c.r), linear(c.g), linear(c.b), 1.0f);
+        s.background = glm::vec4(srgb_to_linear(preset.background_srgb), 1.0f);  // the clear colour is linear
         break;
     }
     }

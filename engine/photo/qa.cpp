@@ -1,5 +1,7 @@
 #include "photo/qa.h"
 
+#include "core/colour.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -198,10 +200,7 @@ QaCheck qa_check_edges(const render::Pixels& p, const BackgroundModel& m, const 
 }
 
 // IEC 61966-2-1 sRGB decoding, then Rec.709 relative luminance.
-float qa_srgb_to_linear(std::uint8_t v) {
-    const float c = float(v) / 255.0f;
-    return c <= 0.04045f ? c / 12.92f : std::pow((c + 0.055f) / 1.055f, 2.4f);
-}
+float qa_srgb_to_linear(std::uint8_t v) { return srgb_to_linear(float(v) / 255.0f); }
 
 struct ExposureStats {
     std::size_t pixels = 0;

@@ -73,11 +73,8 @@ std::vector<glm::vec3> turning_cylinder(const assets::Model& model) {
     const Bounds b = model.bounds();
     const glm::vec2 axis{b.centre().x, b.centre().z};
     float radius = 0.0f;
-    for (const assets::MeshInstance& instance : model.instances())
-        for (const glm::vec3& v : model.meshes[static_cast<std::size_t>(instance.mesh)].positions) {
-            const glm::vec3 p = glm::vec3(instance.world * glm::vec4(v, 1.0f));
-            radius = std::max(radius, glm::length(glm::vec2(p.x, p.z) - axis));
-        }
+    for (const glm::vec3& p : model_points(model, glm::mat4(1.0f)))
+        radius = std::max(radius, glm::length(glm::vec2(p.x, p.z) - axis));
     std::vector<glm::vec3> points;
     constexpr int kSteps = 72;
     for (int i = 0; i < kSteps; ++i) {

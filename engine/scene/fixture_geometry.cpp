@@ -1,6 +1,8 @@
 // The fixture library's proportions, mesh builder and materials (fixture_geometry.h).
 #include "scene/fixture_geometry.h"
 
+#include "core/colour.h"
+
 #include <algorithm>
 #include <cmath>
 #include <utility>
@@ -350,12 +352,7 @@ assets::Model FixtureBuilder::finish(const std::string& name) && {
 
 // ---- materials ----
 
-glm::vec3 fixture_srgb_to_linear(glm::vec3 c) {
-    glm::vec3 out;
-    for (int i = 0; i < 3; ++i)
-        out[i] = c[i] <= 0.04045f ? c[i] / 12.92f : std::pow((c[i] + 0.055f) / 1.055f, 2.4f);
-    return out;
-}
+glm::vec3 fixture_srgb_to_linear(glm::vec3 c) { return srgb_to_linear(c); }
 
 assets::Material fixture_paint(const std::string& name, glm::vec3 srgb, float roughness) {
     assets::Material m;

@@ -1,5 +1,7 @@
 #include "scene/labels.h"
 
+#include "core/colour.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -16,12 +18,7 @@ namespace {
 glm::vec4 labels_rgba(glm::vec3 srgb, float alpha = 1.0f) { return glm::vec4(srgb, alpha); }
 
 // IEC 61966-2-1: the brand's colours are sRGB, materials are linear.
-glm::vec3 labels_linear(glm::vec3 srgb) {
-    glm::vec3 out;
-    for (int c = 0; c < 3; ++c)
-        out[c] = srgb[c] <= 0.04045f ? srgb[c] / 12.92f : std::pow((srgb[c] + 0.055f) / 1.055f, 2.4f);
-    return out;
-}
+glm::vec3 labels_linear(glm::vec3 srgb) { return srgb_to_linear(srgb); }
 
 glm::vec2 labels_cubic(glm::vec2 a, glm::vec2 b, glm::vec2 c, glm::vec2 d, float t) {
     const float s = 1.0f - t;

@@ -40,4 +40,19 @@ Bounds bounds(const Scene& scene) {
     return b;
 }
 
+std::string_view tone_mapping_name(ToneMapping tone_mapping) {
+    switch (tone_mapping) {
+    case ToneMapping::PbrNeutral: return "pbr-neutral";
+    case ToneMapping::Aces: return "aces";
+    case ToneMapping::Linear: return "linear";
+    }
+    return "pbr-neutral";
+}
+
+std::optional<ToneMapping> tone_mapping_from_name(std::string_view name) {
+    for (const ToneMapping t : {ToneMapping::PbrNeutral, ToneMapping::Aces, ToneMapping::Linear})
+        if (tone_mapping_name(t) == name) return t;
+    return std::nullopt;
+}
+
 }  // namespace ocop::scene

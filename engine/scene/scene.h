@@ -4,6 +4,8 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
+#include <string_view>
 #include <vector>
 
 #include <glm/glm.hpp>
@@ -82,6 +84,9 @@ struct Environment {
 // How linear radiance becomes the display's 0..1: Khronos PBR Neutral (the catalogue default:
 // colours stay true), ACES (filmic, Hill's fit as three.js has it), or none (clamped).
 enum class ToneMapping { PbrNeutral, Aces, Linear };
+// Their names in presets, sidecars and --tonemap: "pbr-neutral", "aces", "linear".
+std::string_view tone_mapping_name(ToneMapping tone_mapping);
+std::optional<ToneMapping> tone_mapping_from_name(std::string_view name);
 
 // A soft shadow on the floor under the products, where they stand (the studio's contact
 // shadow). Over a transparent background it lands in the alpha channel.

@@ -4,7 +4,9 @@
 #include <cstdlib>
 #include <system_error>
 
+#include "assets/import.h"
 #include "core/files.h"
+#include "scene/build.h"
 
 namespace ocop::cli {
 
@@ -28,6 +30,19 @@ std::filesystem::path samples_dir() {
     std::error_code ec;
     const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
     return ec ? std::filesystem::path("samples") : exe.parent_path().parent_path() / "samples";
+}
+
+Result<const scene::Product*> find_product(const std::string& model, const scene::Catalogue* catalogue) {
+    if (const scene::Product* p = catalogue ? catalogue->find(model) : nullptr) return p;
+    if (std::filesystem::exists(model)) return static_cast<const scene::Product*>(nullptr);
+    return bad_input(model, catalogue ? "neither a model file nor a SKU of " + catalogue->source.string()
+                                      : "no such file (give --catalogue to name a SKU)");
+}
+
+Result<assets::Model> import_product_or_file(const std::string& model, const scene::Catalogue* catalogue,
+                                             const scene::Product* product) {
+    if (product && catalogue) return scene::import_product(*catalogue, *product, samples_dir());
+    return assets::import(model);
 }
 
 }  // namespace ocop::cli

@@ -4,7 +4,9 @@
 #include <filesystem>
 #include <string>
 
+#include "assets/model.h"
 #include "core/result.h"
+#include "scene/catalogue.h"
 
 namespace ocop::cli {
 
@@ -17,5 +19,12 @@ Status check_output(const std::filesystem::path& out, const std::string& extensi
 // The generated sample products (tools/assetgen): $OCOP_SAMPLES_DIR, else the `samples` folder
 // beside the binary's `bin` folder (build/samples), so the CLI runs from any working directory.
 std::filesystem::path samples_dir();
+
+// MODEL of `photo` and `export`: a SKU of the catalogue (when one is given) or a model file.
+// The product, or nullptr for a file; BadInput when MODEL is neither.
+Result<const scene::Product*> find_product(const std::string& model, const scene::Catalogue* catalogue);
+// Imports it: a product with the catalogue's units, up axis and real size, a file as it is.
+Result<assets::Model> import_product_or_file(const std::string& model, const scene::Catalogue* catalogue,
+                                             const scene::Product* product);
 
 }  // namespace ocop::cli

@@ -68,12 +68,10 @@ int run_export(const ExportArgs& args, const Log& log) {
         if (!c) return report(c.error());
         catalogue = std::move(c).value();
     }
-    const scene::Product* product = catalogue ? catalogue->find(args.model) : nullptr;
-    if (!product && !std::filesystem::exists(args.model))
-        return report(bad_input(args.model, catalogue ? "neither a model file nor a SKU of " + args.catalogue
-                                                      : "no such file (give --catalogue to name a SKU)"));
-    Result<assets::Model> imported =
-        product ? scene::import_product(*catalogue, *product, samples_dir()) : assets::import(args.model);
+    Result<const scene::Product*> found = find_product(args.model, catalogue ? &*catalogue : nullptr);
+    if (!found) return report(found.error());
+    const scene::Product* product = found.value();
+    Result<assets::Model> imported = import_product_or_file(args.model, catalogue ? &*catalogue : nullptr, product);
     if (!imported) return report(imported.error());
     for (const std::string& w : imported->warnings) log.warn(args.model + ": " + w);
     assets::Model& model = imported.value();

@@ -10,12 +10,14 @@
 
 #include "assets/import.h"
 #include "cli_support.h"
+#include "core/colour.h"
 #include "core/files.h"
 #include "photo/image_io.h"
 #include "photo/image_size.h"
 #include "photo/in_centre.h"
 #include "photo/overlay.h"
 #include "photo/preset.h"
+#include "scene/brand.h"
 #include "scene/build.h"
 #include "photo/png.h"
 #include "photo/studio.h"
@@ -50,15 +52,8 @@ std::optional<std::vector<float>> parse_numbers(const std::string& text, std::si
 Result<glm::vec4> parse_background(const std::string& text) {
     if (text == "white") return glm::vec4(1.0f);
     if (text == "transparent") return glm::vec4(0.0f);
-    unsigned rgb = 0;
-    char rest = 0;
-    if (text.size() == 7 && std::sscanf(text.c_str(), "#%6x%c", &rgb, &rest) == 1) {
-        const auto channel = [](unsigned v) {  // sRGB -> linear: the clear colour is linear
-            const float c = float(v) / 255.0f;
-            return c <= 0.04045f ? c / 12.92f : std::pow((c + 0.055f) / 1.055f, 2.4f);
-        };
-        return glm::vec4(channel(rgb >> 16 & 255u), channel(rgb >> 8 & 255u), channel(rgb & 255u), 1.0f);
-    }
+    if (Result<glm::vec3> srgb = scene::parse_hex_colour(text))
+        return glm::vec4(srgb_to_linear(srgb.value()), 1.0f);  // the clear colour is linear
     return bad_input("--background", "'" + text + "' is not white, transparent or #RRGGBB");
 }
 
@@ -103,9 +98,7 @@ Result<photo::PhotoSettings> photo_settings(const PhotoArgs& args) {
     if (!std::isfinite(args.exposure_ev) || std::abs(args.exposure_ev) > 30.0f)
         return bad_input("--exposure", "exposure must be between -30 and 30 EV");
     settings.exposure_ev = args.exposure_ev;
-    if (args.tonemap == "pbr-neutral") settings.tone_mapping = scene::ToneMapping::PbrNeutral;
-    else if (args.tonemap == "aces") settings.tone_mapping = scene::ToneMapping::Aces;
-    else if (args.tonemap == "linear") settings.tone_mapping = scene::ToneMapping::Linear;
+    if (const std::optional<scene::ToneMapping> t = scene::tone_mapping_from_name(args.tonemap)) settings.tone_mapping = *t;
     else return bad_input("--tonemap", "'" + args.tonemap + "' is not pbr-neutral, aces or linear");
     if (args.environment.starts_with("studio:")) {
         Result<photo::LightRig> rig = photo::builtin_light_rig(args.environment.substr(7));
@@ -228,10 +221,9 @@ int run_preset_photo(const PhotoArgs& args, const Log& log) {
         if (!c) return report(c.error());
         catalogue = std::move(c).value();
     }
-    const scene::Product* product = catalogue ? catalogue->find(args.model) : nullptr;
-    if (!product && !std::filesystem::exists(args.model))
-        return report(bad_input(args.model, catalogue ? "neither a model file nor a SKU of " + catalogue_file
-                                                      : "no such file (give --catalogue to name a SKU)"));
+    Result<const scene::Product*> found = find_product(args.model, catalogue ? &*catalogue : nullptr);
+    if (!found) return report(found.error());
+    const scene::Product* product = found.value();
 
     Result<std::unique_ptr<render::Context>> ctx = render::Context::create({.prefer_cpu = args.cpu, .log = log});
     if (!ctx) return report(ctx.error());
@@ -251,8 +243,8 @@ int run_preset_photo(const PhotoArgs& args, const Log& log) {
             if (!s) return report(s.error());
             pixels = photo::shoot_scene(**renderer, *s, *settings);
         } else {
-            Result<assets::Model> imported = product ? scene::import_product(*catalogue, *product, samples_dir())
-                                                     : assets::import(args.model);
+            Result<assets::Model> imported =
+                import_product_or_file(args.model, catalogue ? &*catalogue : nullptr, product);
             if (!imported) return report(imported.error());
             for (const std::string& w : imported->warnings) log.warn(args.model + ": " + w);
             pixels = photo::shoot(**renderer, std::make_shared<const assets::Model>(std::move(imported).value()), *settings);
