@@ -1,5 +1,7 @@
 #include "assets/import.h"
 
+#include <cstdint>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -166,7 +168,8 @@ Result<Model> import(const std::filesystem::path& path, const ImportOptions& opt
         if (model->triangle_count() == 0) return bad_input(path.string(), "holds no triangles");
         if (Status s = check_finite(model.value()); !s) return s.error();
         complete_vertex_attributes(model.value(), options.crease_angle_degrees);  // normals, tangents
-        if (options.optimise) optimise_model(model.value());  // index, LODs, cache, overdraw, fetch
+        if (options.optimise)  // index, LODs, cache, overdraw, fetch
+            optimise_model(model.value(), options.build_lods ? LodSettings{} : LodSettings{.model_triangles_above = SIZE_MAX});
         downscale_textures(model.value(), options.max_texture_side);
         apply_import_options(model.value(), options);  // one root node: units, up, front, size, base
         return model;

@@ -55,6 +55,9 @@ struct ImportOptions {
     // fetch, and build a LOD chain (Mesh::lods) for models above 1M triangles. Off only for
     // tools that must keep the file's vertex order.
     bool optimise = true;
+    // The LOD chain above: for the renderer. Exports that simplify to their own budget, and
+    // write no LODs, skip its cost (seconds for a 1M-triangle scan).
+    bool build_lods = true;
     // Textures with a side above this are downscaled (with a warning); 0 = no limit.
     int max_texture_side = 8192;
 };

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <cstring>
+#include <tuple>
 #include <exception>
 #include <functional>
 #include <mutex>
@@ -105,6 +107,55 @@ bool is_colour_slot_image(const Model& model, int image) {
         for (const MaterialSlot& slot : texture_slots(m))
             if (slot.srgb && slot.ref->image == image) return true;
     return false;
+}
+
+// A double-sided surface written as two coincident faces of opposite winding (formats without
+// a double-sided flag, such as OBJ): every edge then has four triangles and meshopt_simplify
+// locks it. Drops the back copies and returns how many it dropped; the caller makes the
+// material double-sided.
+std::size_t drop_back_face_copies(Mesh& mesh) {
+    // Vertices with the same position share one id (front and back copies differ in normal).
+    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> by_hash;
+    std::vector<std::uint32_t> id(mesh.positions.size());
+    std::uint32_t next = 0;
+    for (std::size_t v = 0; v < mesh.positions.size(); ++v) {
+        const glm::vec3& p = mesh.positions[v];
+        std::uint32_t bits[3];
+        std::memcpy(bits, &p, sizeof bits);
+        const std::uint64_t hash = (std::uint64_t(bits[0]) * 73856093u) ^ (std::uint64_t(bits[1]) * 19349663u) ^
+                                   (std::uint64_t(bits[2]) * 83492791u);
+        std::vector<std::uint32_t>& bucket = by_hash[hash];
+        const auto same = std::find_if(bucket.begin(), bucket.end(), [&](std::uint32_t u) { return mesh.positions[u] == p; });
+        if (same != bucket.end()) {
+            id[v] = id[*same];
+        } else {
+            bucket.push_back(static_cast<std::uint32_t>(v));
+            id[v] = next++;
+        }
+    }
+    // A triangle as its position ids, rotated to start at the smallest (winding kept).
+    const auto key = [](std::uint32_t a, std::uint32_t b, std::uint32_t c) {
+        if (b < a && b < c) std::tie(a, b, c) = std::make_tuple(b, c, a);
+        else if (c < a && c < b) std::tie(a, b, c) = std::make_tuple(c, a, b);
+        return (std::uint64_t(a) << 42) ^ (std::uint64_t(b) << 21) ^ std::uint64_t(c);
+    };
+    std::unordered_map<std::uint64_t, int> fronts;
+    std::vector<std::uint32_t> kept;
+    kept.reserve(mesh.indices.size());
+    std::size_t dropped = 0;
+    for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
+        const std::uint32_t a = id[mesh.indices[t]], b = id[mesh.indices[t + 1]], c = id[mesh.indices[t + 2]];
+        const auto back = fronts.find(key(a, c, b));
+        if (back != fronts.end() && back->second > 0) {
+            --back->second;
+            ++dropped;
+            continue;
+        }
+        ++fronts[key(a, b, c)];
+        kept.insert(kept.end(), {mesh.indices[t], mesh.indices[t + 1], mesh.indices[t + 2]});
+    }
+    if (dropped > 0) mesh.indices = std::move(kept);
+    return dropped;
 }
 
 }  // namespace ocop::assets::process_detail
@@ -293,6 +344,21 @@ std::size_t simplify_model(Model& model, std::size_t max_triangles, float max_er
         const std::size_t share = total == 0 ? 0 : std::max<std::size_t>(
             64, static_cast<std::size_t>(static_cast<double>(max_triangles) * mesh.triangle_count() / total));
         if (mesh.triangle_count() > share && process_detail::well_formed(mesh)) {
+            // Only when most of the mesh is doubled: a few coincident faces are modelling, not
+            // a flag. A closed surface has about twice as many triangles as positions, a doubled
+            // one four times: the cheap count decides whether the search is worth running.
+            std::vector<unsigned int> position_remap(mesh.positions.size());
+            const std::size_t positions =
+                meshopt_generateVertexRemap(position_remap.data(), mesh.indices.data(), mesh.indices.size(),
+                                            &mesh.positions[0].x, mesh.positions.size(), sizeof(glm::vec3));
+            if (mesh.triangle_count() >= 3 * positions && mesh.material >= 0 &&
+                static_cast<std::size_t>(mesh.material) < model.materials.size()) {
+                Mesh single = mesh;
+                if (process_detail::drop_back_face_copies(single) * 3 > mesh.triangle_count()) {
+                    mesh.indices = std::move(single.indices);
+                    model.materials[static_cast<std::size_t>(mesh.material)].double_sided = true;
+                }
+            }
             std::vector<std::uint32_t> simplified(mesh.indices.size());
             const std::size_t count = meshopt_simplify(simplified.data(), mesh.indices.data(), mesh.indices.size(),
                                                        &mesh.positions[0].x, mesh.positions.size(),
@@ -306,6 +372,22 @@ std::size_t simplify_model(Model& model, std::size_t max_triangles, float max_er
         after += mesh.triangle_count();
     }
     return after;
+}
+
+Status fit_triangle_budget(assets::Model& model, std::size_t max_triangles, const std::string& source) {
+    float max_error = 0.02f;
+    std::size_t target = max_triangles;
+    for (int attempt = 0; attempt < 6 && model.triangle_count() > max_triangles; ++attempt) {
+        const std::size_t before = model.triangle_count();
+        assets::simplify_model(model, target, max_error);
+        const std::size_t after = model.triangle_count();
+        if (after > max_triangles) target = std::max<std::size_t>(1, target * max_triangles / after * 95 / 100);
+        if (after == before) max_error *= 4.0f;  // stuck at the error bound
+    }
+    if (model.triangle_count() > max_triangles)
+        return bad_input(source, "cannot simplify to " + std::to_string(max_triangles) + " triangles (it keeps " +
+                                     std::to_string(model.triangle_count()) + ")");
+    return Ok{};
 }
 
 }  // namespace ocop::assets

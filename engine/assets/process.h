@@ -4,7 +4,10 @@
 
 #include <cstddef>
 
+#include <string>
+
 #include "assets/model.h"
+#include "core/result.h"
 
 namespace ocop::assets {
 
@@ -39,6 +42,11 @@ void optimise_model(Model& model, const LodSettings& settings = {});
 // already within their share are kept as they are; LOD chains are dropped. Returns the
 // triangles after.
 std::size_t simplify_model(Model& model, std::size_t max_triangles, float max_error = 0.02f);
+
+// simplify_model until the model has at most `max_triangles`: when small parts kept whole or
+// the error bound leave it over, it aims lower and allows more error. BadInput naming `source`
+// when it cannot (the model is then as simple as it got).
+Status fit_triangle_budget(Model& model, std::size_t max_triangles, const std::string& source);
 
 // Downscales every image whose width or height exceeds `max_side` (0 = no limit) to fit,
 // keeping its aspect ratio, with stb_image_resize: sRGB-aware for images that a colour slot

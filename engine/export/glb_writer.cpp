@@ -3,6 +3,8 @@
 #include "export/glb_writer.h"
 
 #include <stb_image_write.h>
+#include <webp/encode.h>
+#include <meshoptimizer.h>
 
 #include <algorithm>
 #include <array>
@@ -16,7 +18,10 @@
 #include <utility>
 
 #include "assets/tangents.h"
+#include "core/decimal.h"
 #include "core/files.h"
+
+#include <glm/gtc/constants.hpp>
 
 namespace ocop::exporter {
 namespace {
@@ -223,23 +228,69 @@ bool encoded_is_usable(const Image& image) {
     return false;
 }
 
-void append_png_bytes(void* context, void* data, int size) {
+void append_bytes(void* context, void* data, int size) {
     auto* out = static_cast<std::vector<std::uint8_t>*>(context);
     const auto* bytes = static_cast<const std::uint8_t*>(data);
     out->insert(out->end(), bytes, bytes + size);
 }
 
-Result<EmbeddedImage> embeddable_image(const Model& model, std::size_t index) {
+// Whether any material samples the image as colour (sRGB slots), and whether any as data.
+struct ImageUse {
+    bool colour = false;
+    bool data = false;
+};
+
+ImageUse image_use(const Model& model, int image) {
+    ImageUse use;
+    for (const Material& m : model.materials) {
+        for (const TextureRef* ref : texture_refs(m)) {
+            if (ref->image != image) continue;
+            const bool colour = ref == &m.base_color_texture || ref == &m.emissive_texture ||
+                                ref == &m.sheen.colour_texture || ref == &m.specular.colour_texture;
+            (colour ? use.colour : use.data) = true;
+        }
+    }
+    return use;
+}
+
+bool opaque(const Image& image) {
+    for (std::size_t i = 3; i < image.rgba8.size(); i += 4)
+        if (image.rgba8[i] != 255) return false;
+    return true;
+}
+
+Result<EmbeddedImage> embeddable_image(const Model& model, std::size_t index, TextureEncoding encoding) {
     const Image& image = model.images[index];
-    if (encoded_is_usable(image)) return EmbeddedImage{image.encoded, image.mime_type};
     const std::string where = "image " + std::to_string(index);
     const std::size_t expected = static_cast<std::size_t>(std::max(image.width, 0)) *
                                  static_cast<std::size_t>(std::max(image.height, 0)) * 4;
-    if (expected == 0 || image.rgba8.size() != expected)
+    const bool has_pixels = expected > 0 && image.rgba8.size() == expected;
+    if (has_pixels && encoding != TextureEncoding::AsImported) {
+        const ImageUse use = image_use(model, static_cast<int>(index));
+        const bool colour = use.colour && !use.data;
+        if (encoding == TextureEncoding::WebP) {
+            std::uint8_t* out = nullptr;
+            const std::size_t size =
+                colour ? WebPEncodeRGBA(image.rgba8.data(), image.width, image.height, image.width * 4, 90.0f, &out)
+                       : WebPEncodeLosslessRGBA(image.rgba8.data(), image.width, image.height, image.width * 4, &out);
+            EmbeddedImage webp{{out, out + size}, "image/webp"};
+            WebPFree(out);
+            if (size == 0) return failure(model.source, "WebP encoding failed", where);
+            return webp;
+        }
+        if (colour && opaque(image) && image.mime_type != "image/jpeg") {
+            EmbeddedImage jpeg{{}, "image/jpeg"};
+            if (stbi_write_jpg_to_func(append_bytes, &jpeg.bytes, image.width, image.height, 4, image.rgba8.data(), 90) == 0)
+                return failure(model.source, "JPEG encoding failed", where);
+            return jpeg;
+        }
+    }
+    if (encoded_is_usable(image)) return EmbeddedImage{image.encoded, image.mime_type};
+    if (!has_pixels)
         return bad_input(model.source, "has neither RGBA8 pixels nor PNG/JPEG bytes to embed",
                          where);
     EmbeddedImage png{{}, "image/png"};
-    if (stbi_write_png_to_func(append_png_bytes, &png.bytes, image.width, image.height, 4,
+    if (stbi_write_png_to_func(append_bytes, &png.bytes, image.width, image.height, 4,
                                image.rgba8.data(), image.width * 4) == 0)
         return failure(model.source, "PNG encoding failed", where);
     return png;
@@ -248,15 +299,21 @@ Result<EmbeddedImage> embeddable_image(const Model& model, std::size_t index) {
 // ---------------------------------------------------------------------------------------------
 
 // Builds the JSON and the BIN chunk together; every index it hands out is an index into the
-// arrays it writes.
+// arrays it writes. Models are written one after the other (`model_` is the one being written);
+// the caches are keyed by model so that instances of a model share what it wrote.
 class GlbEncoder {
 public:
-    GlbEncoder(const Model& model, const GlbOptions& options) : model_(model), options_(options) {}
+    // root_model >= 0: that model's nodes hang directly under the root (a product GLB).
+    GlbEncoder(const GlbScene& scene, int root_model) : scene_(scene), root_model_(root_model) {}
 
     Result<std::vector<std::uint8_t>> encode();
 
 private:
     int add_view(std::span<const std::uint8_t> data, int target);
+    int add_meshopt_view(std::span<const std::uint8_t> data, int target, std::size_t stride);
+    int add_vertex_view(std::span<const std::uint8_t> data, std::size_t stride) {
+        return scene_.meshopt ? add_meshopt_view(data, kTargetArrayBuffer, stride) : add_view(data, kTargetArrayBuffer);
+    }
     int add_accessor(int view, int component_type, std::size_t count, const char* type);
     int add_position_accessor(const std::vector<glm::vec3>& positions);
     int add_index_accessor(const Mesh& mesh);
@@ -266,30 +323,44 @@ private:
     Result<Json> material_json(const Material& material);
     Status add_material_extensions(const Material& material, Json& out);
     void use_extension(const char* name) { extensions_used_.insert(name); }
+    void select_model(std::size_t index) {
+        model_ = scene_.models[index];
+        model_index_ = static_cast<int>(index);
+    }
     Status add_materials();
     Json primitive(int mesh_index);
     int gltf_mesh(const std::vector<int>& meshes);
-    void add_meshes_and_nodes();
+    int add_node(Json node, int parent);
+    void add_model_nodes(std::size_t model, int parent);
+    int add_light(const scene::Light& light);
+    int add_camera(float vertical_fov_deg);
+    void add_nodes();
     Json document() const;
-    std::string root_name() const;
 
-    const Model& model_;
-    const GlbOptions& options_;
+    const GlbScene& scene_;
+    int root_model_ = -1;
+    const Model* model_ = nullptr;
+    int model_index_ = 0;
+    std::vector<int> first_material_of_model_;
     std::vector<std::uint8_t> bin_;
     Json buffer_views_ = Json::array();
     Json accessors_ = Json::array();
     Json meshes_ = Json::array();
     Json nodes_ = Json::array();
+    std::vector<Json> children_;  // per node
     Json materials_ = Json::array();
     Json textures_ = Json::array();
     Json samplers_ = Json::array();
     Json images_ = Json::array();
-    std::map<int, int> gltf_image_of_model_image_;
+    Json lights_ = Json::array();
+    Json cameras_ = Json::array();
+    std::map<std::pair<int, int>, int> gltf_image_of_model_image_;
     std::map<std::pair<int, int>, int> sampler_of_wraps_;
     std::map<std::pair<int, int>, int> texture_of_image_and_sampler_;
-    std::map<int, Json> primitive_of_mesh_;
-    std::map<std::vector<int>, int> gltf_mesh_of_list_;
+    std::map<std::pair<int, int>, Json> primitive_of_mesh_;
+    std::map<std::pair<int, std::vector<int>>, int> gltf_mesh_of_list_;
     std::set<std::string> extensions_used_;
+    std::size_t fallback_bytes_ = 0;  // EXT_meshopt_compression's fallback buffer
 };
 
 int GlbEncoder::add_view(std::span<const std::uint8_t> data, int target) {
@@ -300,6 +371,51 @@ int GlbEncoder::add_view(std::span<const std::uint8_t> data, int target) {
     // byteStride is left out: every view is tightly packed (§5.11.4).
     if (target != kNoTarget) view["target"] = target;
     bin_.insert(bin_.end(), data.begin(), data.end());
+    buffer_views_.push_back(std::move(view));
+    return static_cast<int>(buffer_views_.size()) - 1;
+}
+
+// EXT_meshopt_compression: the view's bytes live compressed in the GLB buffer; the view itself
+// points into a fallback buffer that has no data (extensionsRequired: no decoder, no model).
+// Vertex attributes are encoded one stream per view (stride = the element size of the
+// accessor over it, all tightly packed), indices as triangle lists.
+int GlbEncoder::add_meshopt_view(std::span<const std::uint8_t> data, int target, std::size_t stride) {
+    std::vector<std::uint8_t> encoded;
+    std::size_t count = 0;
+    const char* mode = "ATTRIBUTES";
+    if (target == kTargetElementArrayBuffer) {
+        mode = "TRIANGLES";
+        count = data.size() / stride;
+        std::vector<std::uint32_t> indices(count);
+        for (std::size_t i = 0; i < count; ++i) {
+            if (stride == 2) {
+                std::uint16_t v = 0;
+                std::memcpy(&v, data.data() + 2 * i, 2);
+                indices[i] = v;
+            } else {
+                std::memcpy(&indices[i], data.data() + 4 * i, 4);
+            }
+        }
+        std::uint32_t vertices = 0;
+        for (const std::uint32_t i : indices) vertices = std::max(vertices, i + 1);
+        encoded.resize(meshopt_encodeIndexBufferBound(count, vertices));
+        encoded.resize(meshopt_encodeIndexBuffer(encoded.data(), encoded.size(), indices.data(), count));
+    } else {
+        count = data.size() / stride;
+        encoded.resize(meshopt_encodeVertexBufferBound(count, stride));
+        encoded.resize(meshopt_encodeVertexBuffer(encoded.data(), encoded.size(), data.data(), count, stride));
+    }
+    pad_to_4(bin_, 0);
+    Json compressed = {{"buffer", 0}, {"byteOffset", bin_.size()}, {"byteLength", encoded.size()},
+                       {"byteStride", stride}, {"count", count}, {"mode", mode}};
+    bin_.insert(bin_.end(), encoded.begin(), encoded.end());
+    fallback_bytes_ = (fallback_bytes_ + 3) / 4 * 4;
+    Json view = {{"buffer", 1}, {"byteOffset", fallback_bytes_}, {"byteLength", data.size()}};
+    if (target == kTargetArrayBuffer) view["byteStride"] = stride;
+    view["target"] = target;
+    view["extensions"] = {{"EXT_meshopt_compression", std::move(compressed)}};
+    fallback_bytes_ += data.size();
+    use_extension("EXT_meshopt_compression");
     buffer_views_.push_back(std::move(view));
     return static_cast<int>(buffer_views_.size()) - 1;
 }
@@ -319,7 +435,7 @@ int GlbEncoder::add_position_accessor(const std::vector<glm::vec3>& positions) {
         lo = glm::min(lo, p);
         hi = glm::max(hi, p);
     }
-    const int view = add_view(as_bytes_of(positions), kTargetArrayBuffer);
+    const int view = add_vertex_view(as_bytes_of(positions), sizeof(glm::vec3));
     const int accessor = add_accessor(view, kComponentFloat, positions.size(), "VEC3");
     accessors_[accessor]["min"] = vec3_json(lo);
     accessors_[accessor]["max"] = vec3_json(hi);
@@ -333,9 +449,11 @@ int GlbEncoder::add_index_accessor(const Mesh& mesh) {
     int view = 0;
     if (fits_16_bits) {
         std::vector<std::uint16_t> short_indices(mesh.indices.begin(), mesh.indices.end());
-        view = add_view(as_bytes_of(short_indices), kTargetElementArrayBuffer);
+        view = scene_.meshopt ? add_meshopt_view(as_bytes_of(short_indices), kTargetElementArrayBuffer, 2)
+                              : add_view(as_bytes_of(short_indices), kTargetElementArrayBuffer);
     } else {
-        view = add_view(as_bytes_of(mesh.indices), kTargetElementArrayBuffer);
+        view = scene_.meshopt ? add_meshopt_view(as_bytes_of(mesh.indices), kTargetElementArrayBuffer, 4)
+                              : add_view(as_bytes_of(mesh.indices), kTargetElementArrayBuffer);
     }
     return add_accessor(view, fits_16_bits ? kComponentUnsignedShort : kComponentUnsignedInt,
                         mesh.indices.size(), "SCALAR");
@@ -346,20 +464,20 @@ Json GlbEncoder::primitive_attributes(const Mesh& mesh) {
     const std::size_t n = mesh.positions.size();
     if (!mesh.normals.empty())
         attributes["NORMAL"] =
-            add_accessor(add_view(as_bytes_of(unit_normals(mesh.normals)), kTargetArrayBuffer),
+            add_accessor(add_vertex_view(as_bytes_of(unit_normals(mesh.normals)), sizeof(glm::vec3)),
                          kComponentFloat, n, "VEC3");
     if (!mesh.tangents.empty())
         attributes["TANGENT"] =
-            add_accessor(add_view(as_bytes_of(unit_tangents(mesh.tangents)), kTargetArrayBuffer),
+            add_accessor(add_vertex_view(as_bytes_of(unit_tangents(mesh.tangents)), sizeof(glm::vec4)),
                          kComponentFloat, n, "VEC4");
     if (!mesh.uv0.empty())
-        attributes["TEXCOORD_0"] = add_accessor(add_view(as_bytes_of(finite_uvs(mesh.uv0)), kTargetArrayBuffer),
+        attributes["TEXCOORD_0"] = add_accessor(add_vertex_view(as_bytes_of(finite_uvs(mesh.uv0)), sizeof(glm::vec2)),
                                                 kComponentFloat, n, "VEC2");
     if (!mesh.uv1.empty())
-        attributes["TEXCOORD_1"] = add_accessor(add_view(as_bytes_of(finite_uvs(mesh.uv1)), kTargetArrayBuffer),
+        attributes["TEXCOORD_1"] = add_accessor(add_vertex_view(as_bytes_of(finite_uvs(mesh.uv1)), sizeof(glm::vec2)),
                                                 kComponentFloat, n, "VEC2");
     if (!mesh.colours.empty())
-        attributes["COLOR_0"] = add_accessor(add_view(as_bytes_of(unit_colours(mesh.colours)), kTargetArrayBuffer),
+        attributes["COLOR_0"] = add_accessor(add_vertex_view(as_bytes_of(unit_colours(mesh.colours)), sizeof(glm::vec4)),
                                              kComponentFloat, n, "VEC4");
     return attributes;
 }
@@ -379,18 +497,19 @@ int gl_wrap(assets::Wrap wrap) {
 // One glTF texture per (image, sampler) pair, one sampler per pair of wrap modes, one glTF
 // image per model image: a texture shared by several materials is stored once.
 Result<int> GlbEncoder::texture_for(const TextureRef& ref) {
-    auto image_it = gltf_image_of_model_image_.find(ref.image);
+    const std::pair<int, int> image_key{model_index_, ref.image};
+    auto image_it = gltf_image_of_model_image_.find(image_key);
     if (image_it == gltf_image_of_model_image_.end()) {
         Result<EmbeddedImage> embedded =
-            embeddable_image(model_, static_cast<std::size_t>(ref.image));
+            embeddable_image(*model_, static_cast<std::size_t>(ref.image), scene_.textures);
         if (!embedded) return embedded.error();
         Json image = {{"bufferView", add_view(embedded->bytes, kNoTarget)},
                       {"mimeType", embedded->mime_type}};
-        if (const std::string& name = model_.images[ref.image].name; !name.empty())
+        if (const std::string& name = model_->images[static_cast<std::size_t>(ref.image)].name; !name.empty())
             image["name"] = name;
         images_.push_back(std::move(image));
         image_it =
-            gltf_image_of_model_image_.emplace(ref.image, static_cast<int>(images_.size()) - 1)
+            gltf_image_of_model_image_.emplace(image_key, static_cast<int>(images_.size()) - 1)
                 .first;
     }
     const std::pair<int, int> wraps{gl_wrap(ref.wrap_s), gl_wrap(ref.wrap_t)};
@@ -407,7 +526,12 @@ Result<int> GlbEncoder::texture_for(const TextureRef& ref) {
     const std::pair<int, int> key{image_it->second, sampler_it->second};
     auto texture_it = texture_of_image_and_sampler_.find(key);
     if (texture_it == texture_of_image_and_sampler_.end()) {
-        textures_.push_back({{"sampler", key.second}, {"source", key.first}});
+        if (scene_.textures == TextureEncoding::WebP) {
+            textures_.push_back({{"sampler", key.second}, {"extensions", {{"EXT_texture_webp", {{"source", key.first}}}}}});
+            use_extension("EXT_texture_webp");
+        } else {
+            textures_.push_back({{"sampler", key.second}, {"source", key.first}});
+        }
         texture_it =
             texture_of_image_and_sampler_.emplace(key, static_cast<int>(textures_.size()) - 1)
                 .first;
@@ -579,14 +703,18 @@ Status GlbEncoder::add_material_extensions(const Material& m, Json& out) {
 }
 
 Status GlbEncoder::add_materials() {
-    for (std::size_t i = 0; i < model_.materials.size(); ++i) {
-        Result<Json> material = material_json(model_.materials[i]);
-        if (!material) {
-            Error error = material.error();
-            if (error.where.empty()) error.where = "material " + std::to_string(i);
-            return error;
+    for (std::size_t m = 0; m < scene_.models.size(); ++m) {
+        select_model(m);
+        first_material_of_model_.push_back(static_cast<int>(materials_.size()));
+        for (std::size_t i = 0; i < model_->materials.size(); ++i) {
+            Result<Json> material = material_json(model_->materials[i]);
+            if (!material) {
+                Error error = material.error();
+                if (error.where.empty()) error.where = "material " + std::to_string(i);
+                return error;
+            }
+            materials_.push_back(std::move(*material));
         }
-        materials_.push_back(std::move(*material));
     }
     return Ok{};
 }
@@ -601,11 +729,12 @@ bool needs_tangents(const Model& model, const Mesh& mesh) {
 }
 
 Json GlbEncoder::primitive(int mesh_index) {
-    const auto found = primitive_of_mesh_.find(mesh_index);
+    const std::pair<int, int> key{model_index_, mesh_index};
+    const auto found = primitive_of_mesh_.find(key);
     if (found != primitive_of_mesh_.end()) return found->second;
-    const Mesh* source = &model_.meshes[static_cast<std::size_t>(mesh_index)];
+    const Mesh* source = &model_->meshes[static_cast<std::size_t>(mesh_index)];
     Mesh with_tangents;
-    if (needs_tangents(model_, *source)) {  // tangents as a viewer would generate them, written out
+    if (needs_tangents(*model_, *source)) {  // tangents as a viewer would generate them, written out
         with_tangents = *source;
         assets::generate_tangents(with_tangents);
         source = &with_tangents;
@@ -613,92 +742,149 @@ Json GlbEncoder::primitive(int mesh_index) {
     const Mesh& mesh = *source;
     Json primitive = {{"attributes", primitive_attributes(mesh)}, {"indices", add_index_accessor(mesh)}};
     // mode is left out: TRIANGLES (4) is the default (§5.24.4).
-    if (mesh.material >= 0) primitive["material"] = mesh.material;
-    primitive_of_mesh_.emplace(mesh_index, primitive);
+    if (mesh.material >= 0)
+        primitive["material"] = mesh.material + first_material_of_model_[static_cast<std::size_t>(model_index_)];
+    primitive_of_mesh_.emplace(key, primitive);
     return primitive;
 }
 
 // A glTF mesh for a node's list of model meshes (one primitive each); nodes drawing the same
 // list share it, so instancing survives the export.
 int GlbEncoder::gltf_mesh(const std::vector<int>& meshes) {
-    const auto found = gltf_mesh_of_list_.find(meshes);
+    const std::pair<int, std::vector<int>> key{model_index_, meshes};
+    const auto found = gltf_mesh_of_list_.find(key);
     if (found != gltf_mesh_of_list_.end()) return found->second;
     Json primitives = Json::array();
     for (const int m : meshes) primitives.push_back(primitive(m));
     Json out = Json::object();
-    const std::string& first_name = model_.meshes[static_cast<std::size_t>(meshes.front())].name;
+    const std::string& first_name = model_->meshes[static_cast<std::size_t>(meshes.front())].name;
     if (!first_name.empty()) out["name"] = first_name;
     out["primitives"] = std::move(primitives);
     meshes_.push_back(std::move(out));
     const int index = static_cast<int>(meshes_.size()) - 1;
-    gltf_mesh_of_list_.emplace(meshes, index);
+    gltf_mesh_of_list_.emplace(key, index);
     return index;
 }
 
-// Node 0 is the product (named after it; later issues put its catalogue data there); the
-// model's own nodes follow in their order, node i at glTF index i + 1, roots under node 0.
-void GlbEncoder::add_meshes_and_nodes() {
-    std::vector<Node> nodes = model_.nodes;
-    if (nodes.empty())  // a model built in code: each mesh on a node of its own
-        for (std::size_t m = 0; m < model_.meshes.size(); ++m)
-            nodes.push_back(Node{model_.meshes[m].name, -1, glm::mat4(1.0f), {static_cast<int>(m)}});
-    nodes_.push_back({{"name", root_name()}});
-    if (const scene::Product* p = options_.product)
-        nodes_.front()["extras"] = {{"ocop",
-                                     {{"sku", p->sku},
-                                      {"name", {{"vi", p->name.vi}, {"en", p->name.en}}},
-                                      {"category", p->category},
-                                      {"ocop_stars", p->ocop_stars},
-                                      {"ocop_year", p->ocop_year},
-                                      {"producer", p->producer},
-                                      {"commune", p->commune},
-                                      {"district", p->district},
-                                      {"price_vnd", p->price_vnd},
-                                      {"dimensions_cm", {p->dimensions_cm.x, p->dimensions_cm.y, p->dimensions_cm.z}}}}};
-    std::vector<Json> children(nodes.size() + 1, Json::array());
-    for (std::size_t n = 0; n < nodes.size(); ++n) {
-        const Node& node = nodes[n];
-        Json out = Json::object();
-        if (!node.name.empty()) out["name"] = node.name;
-        if (node.local != glm::mat4(1.0f)) {
-            Json matrix = Json::array();  // column-major, as glm stores it (§5.25.1)
-            for (int c = 0; c < 4; ++c)
-                for (int r = 0; r < 4; ++r) matrix.push_back(node.local[c][r]);
-            out["matrix"] = std::move(matrix);
-        }
-        std::vector<int> meshes;
-        for (const int m : node.meshes)
-            if (m >= 0 && static_cast<std::size_t>(m) < model_.meshes.size()) meshes.push_back(m);
-        if (!meshes.empty()) out["mesh"] = gltf_mesh(meshes);
-        nodes_.push_back(std::move(out));
-        const bool has_parent = node.parent >= 0 && static_cast<std::size_t>(node.parent) < nodes.size();
-        children[has_parent ? static_cast<std::size_t>(node.parent) + 1 : 0].push_back(static_cast<int>(n) + 1);
-    }
-    for (std::size_t n = 0; n < children.size(); ++n)
-        if (!children[n].empty()) nodes_[n]["children"] = std::move(children[n]);
+Json matrix_json(const glm::mat4& m) {
+    Json matrix = Json::array();  // column-major, as glm stores it (§5.25.1)
+    for (int c = 0; c < 4; ++c)
+        for (int r = 0; r < 4; ++r) matrix.push_back(m[c][r]);
+    return matrix;
 }
 
-std::string GlbEncoder::root_name() const {
-    if (!options_.name.empty()) return options_.name;
-    const std::string stem = std::filesystem::path(model_.source).stem().string();
-    return stem.empty() ? "model" : stem;
+int GlbEncoder::add_node(Json node, int parent) {
+    nodes_.push_back(std::move(node));
+    children_.emplace_back();
+    const int index = static_cast<int>(nodes_.size()) - 1;
+    if (parent >= 0) children_[static_cast<std::size_t>(parent)].push_back(index);
+    return index;
+}
+
+// The model's own nodes, in their order, its roots under `parent`.
+void GlbEncoder::add_model_nodes(std::size_t model, int parent) {
+    select_model(model);
+    std::vector<Node> nodes = model_->nodes;
+    if (nodes.empty())  // a model built in code: each mesh on a node of its own
+        for (std::size_t m = 0; m < model_->meshes.size(); ++m)
+            nodes.push_back(Node{model_->meshes[m].name, -1, glm::mat4(1.0f), {static_cast<int>(m)}});
+    const int first = static_cast<int>(nodes_.size());
+    for (const Node& node : nodes) {
+        Json out = Json::object();
+        if (!node.name.empty()) out["name"] = node.name;
+        if (node.local != glm::mat4(1.0f)) out["matrix"] = matrix_json(node.local);
+        std::vector<int> meshes;
+        for (const int m : node.meshes)
+            if (m >= 0 && static_cast<std::size_t>(m) < model_->meshes.size()) meshes.push_back(m);
+        if (!meshes.empty()) out["mesh"] = gltf_mesh(meshes);
+        add_node(std::move(out), -1);
+    }
+    for (std::size_t n = 0; n < nodes.size(); ++n) {
+        const int p = nodes[n].parent;
+        const bool has_parent = p >= 0 && static_cast<std::size_t>(p) < nodes.size();
+        children_[static_cast<std::size_t>(has_parent ? first + p : parent)].push_back(first + static_cast<int>(n));
+    }
+}
+
+// KHR_lights_punctual: colour within 0..1 (a brighter colour moves into the intensity), spot
+// cones as half angles in radians with inner < outer <= pi/2.
+int GlbEncoder::add_light(const scene::Light& light) {
+    glm::vec3 colour = glm::max(light.colour, glm::vec3(0.0f));
+    float intensity = std::max(light.intensity, 0.0f);
+    const float brightest = std::max({colour.r, colour.g, colour.b});
+    if (brightest > 1.0f) {
+        colour /= brightest;
+        intensity *= brightest;
+    }
+    Json out = Json::object();
+    switch (light.type) {
+        case scene::Light::Type::Directional: out["type"] = "directional"; break;
+        case scene::Light::Type::Point: out["type"] = "point"; break;
+        case scene::Light::Type::Spot: {
+            out["type"] = "spot";
+            const float outer = std::clamp(glm::radians(light.outer_cone_deg), 1e-3f, glm::half_pi<float>());
+            const float inner = std::clamp(glm::radians(light.inner_cone_deg), 0.0f, outer * 0.999f);
+            out["spot"] = {{"innerConeAngle", inner}, {"outerConeAngle", outer}};
+            break;
+        }
+    }
+    if (colour != glm::vec3(1.0f)) out["color"] = vec3_json(colour);
+    out["intensity"] = intensity;
+    if (light.type != scene::Light::Type::Directional && light.range_m > 0.0f) out["range"] = light.range_m;
+    lights_.push_back(std::move(out));
+    use_extension("KHR_lights_punctual");
+    return static_cast<int>(lights_.size()) - 1;
+}
+
+int GlbEncoder::add_camera(float vertical_fov_deg) {
+    const float yfov = glm::radians(std::clamp(vertical_fov_deg, 1.0f, 170.0f));
+    cameras_.push_back({{"type", "perspective"}, {"perspective", {{"yfov", yfov}, {"znear", 0.05}, {"zfar", 500.0}}}});
+    return static_cast<int>(cameras_.size()) - 1;
+}
+
+// Node 0 is the root (the product, or the centre); a product's model nodes or the scene's
+// nodes follow, each scene node followed by the nodes of the model it places.
+void GlbEncoder::add_nodes() {
+    Json root = {{"name", scene_.name.empty() ? std::string("scene") : scene_.name}};
+    if (!scene_.extras.is_null()) root["extras"] = scene_.extras;
+    add_node(std::move(root), -1);
+    if (root_model_ >= 0) add_model_nodes(static_cast<std::size_t>(root_model_), 0);
+    for (const GlbNode& node : scene_.nodes) {
+        Json out = Json::object();
+        if (!node.name.empty()) out["name"] = node.name;
+        if (node.transform != glm::mat4(1.0f)) out["matrix"] = matrix_json(node.transform);
+        if (node.light) out["extensions"] = {{"KHR_lights_punctual", {{"light", add_light(*node.light)}}}};
+        if (node.camera_vertical_fov_deg) out["camera"] = add_camera(*node.camera_vertical_fov_deg);
+        if (!node.extras.is_null()) out["extras"] = node.extras;
+        const int index = add_node(std::move(out), 0);
+        if (node.model >= 0) add_model_nodes(static_cast<std::size_t>(node.model), index);
+    }
+    for (std::size_t n = 0; n < children_.size(); ++n)
+        if (!children_[n].empty()) nodes_[n]["children"] = children_[n];
 }
 
 Json GlbEncoder::document() const {
     Json doc;
     doc["asset"] = {
         {"version", "2.0"},
-        {"generator", options_.generator.empty() ? std::string("OCOP Showroom ") + OCOP_VERSION
-                                                 : options_.generator}};
-    if (options_.product) doc["asset"]["copyright"] = "© " + options_.product->producer + ", " + options_.product->commune;
+        {"generator", scene_.generator.empty() ? std::string("OCOP Showroom ") + OCOP_VERSION
+                                               : scene_.generator}};
+    if (!scene_.copyright.empty()) doc["asset"]["copyright"] = scene_.copyright;
     if (!extensions_used_.empty()) doc["extensionsUsed"] = Json(extensions_used_);
+    // Without a PNG/JPEG fallback, a viewer that cannot decode WebP cannot show the model.
+    Json required = Json::array();
+    for (const char* name : {"EXT_meshopt_compression", "EXT_texture_webp"})
+        if (extensions_used_.count(name)) required.push_back(name);
+    if (!required.empty()) doc["extensionsRequired"] = std::move(required);
+    if (!lights_.empty()) doc["extensions"] = {{"KHR_lights_punctual", {{"lights", lights_}}}};
     doc["scene"] = 0;
     doc["scenes"] = Json::array({{{"nodes", {0}}}});
     doc["nodes"] = nodes_;
-    doc["meshes"] = meshes_;
     // Empty top-level arrays are not allowed (§5: arrays have minItems 1), so they are left out.
-    const std::array<std::pair<const char*, const Json*>, 4> optional_arrays{
-        {{"materials", &materials_},
+    const std::array<std::pair<const char*, const Json*>, 6> optional_arrays{
+        {{"meshes", &meshes_},
+         {"cameras", &cameras_},
+         {"materials", &materials_},
          {"textures", &textures_},
          {"samplers", &samplers_},
          {"images", &images_}}};
@@ -709,6 +895,9 @@ Json GlbEncoder::document() const {
     // §4.4.3.3: the GLB-stored buffer has no uri; its byteLength may be up to 3 bytes less
     // than the padded BIN chunk.
     doc["buffers"] = Json::array({{{"byteLength", bin_.size()}}});
+    if (fallback_bytes_ > 0)
+        doc["buffers"].push_back({{"byteLength", fallback_bytes_},
+                                  {"extensions", {{"EXT_meshopt_compression", {{"fallback", true}}}}}});
     return doc;
 }
 
@@ -742,27 +931,69 @@ std::vector<std::uint8_t> assemble_glb(const std::string& json_text,
 }
 
 Result<std::vector<std::uint8_t>> GlbEncoder::encode() {
-    if (Status s = check_model(model_); !s) return s.error();
+    for (const Model* model : scene_.models)
+        if (Status s = check_model(*model); !s) return s.error();
+    for (std::size_t n = 0; n < scene_.nodes.size(); ++n)
+        if (scene_.nodes[n].model >= static_cast<int>(scene_.models.size()))
+            return bad_input(scene_.name, "node " + std::to_string(n) + " places model " +
+                                              std::to_string(scene_.nodes[n].model) + " of " +
+                                              std::to_string(scene_.models.size()));
     if (Status s = add_materials(); !s) return s.error();
-    add_meshes_and_nodes();
+    add_nodes();
     // Names from scans may hold invalid UTF-8; replace rather than throw.
     const std::string json_text =
         document().dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
     // §4.4.1: the total length is a uint32.
     if (json_text.size() + bin_.size() + 64 > 0xFFFFFFF0ull)
-        return bad_input(model_.source, "is too large for one GLB file (4 GiB)");
+        return bad_input(scene_.name, "is too large for one GLB file (4 GiB)");
     return assemble_glb(json_text, std::move(bin_));
+}
+
+Result<std::vector<std::uint8_t>> encode(const GlbScene& scene, int root_model) {
+    try {
+        return GlbEncoder(scene, root_model).encode();
+    } catch (const std::exception& e) {  // allocation failure, mostly
+        return failure(scene.name, std::string("GLB encoding failed: ") + e.what());
+    }
 }
 
 }  // namespace
 
+Json product_extras(const scene::Product& p) {
+    return {{"sku", p.sku},
+            {"name", {{"vi", p.name.vi}, {"en", p.name.en}}},
+            {"category", p.category},
+            {"ocop_stars", p.ocop_stars},
+            {"ocop_year", p.ocop_year},
+            {"producer", p.producer},
+            {"commune", p.commune},
+            {"district", p.district},
+            {"price_vnd", p.price_vnd},
+            {"dimensions_cm",
+             {shortest_double(p.dimensions_cm.x), shortest_double(p.dimensions_cm.y), shortest_double(p.dimensions_cm.z)}}};
+}
+
 Result<std::vector<std::uint8_t>> encode_glb(const assets::Model& model,
                                              const GlbOptions& options) {
-    try {
-        return GlbEncoder(model, options).encode();
-    } catch (const std::exception& e) {  // allocation failure, mostly
-        return failure(model.source, std::string("GLB encoding failed: ") + e.what());
+    GlbScene scene;
+    scene.name = options.name;
+    if (scene.name.empty()) scene.name = std::filesystem::path(model.source).stem().string();
+    if (scene.name.empty()) scene.name = "model";
+    scene.generator = options.generator;
+    if (const scene::Product* p = options.product) {
+        scene.extras = {{"ocop", product_extras(*p)}};
+        scene.copyright = "© " + p->producer + ", " + p->commune;
     }
+    scene.models = {&model};
+    scene.textures = options.textures;
+    scene.meshopt = options.meshopt;
+    Result<std::vector<std::uint8_t>> glb = encode(scene, 0);
+    if (!glb && glb.error().file == scene.name) {  // errors about the whole file name the model
+        Error error = glb.error();
+        error.file = model.source;
+        return error;
+    }
+    return glb;
 }
 
 Status write_glb(const assets::Model& model, const std::filesystem::path& path,
@@ -770,6 +1001,28 @@ Status write_glb(const assets::Model& model, const std::filesystem::path& path,
     Result<std::vector<std::uint8_t>> glb = encode_glb(model, options);
     if (!glb) return glb.error();
     return write_file_atomic(path, glb.value());
+}
+
+Result<std::vector<std::uint8_t>> encode_scene_glb(const GlbScene& scene) { return encode(scene, -1); }
+
+Status write_scene_glb(const GlbScene& scene, const std::filesystem::path& path) {
+    Result<std::vector<std::uint8_t>> glb = encode_scene_glb(scene);
+    if (!glb) return glb.error();
+    return write_file_atomic(path, glb.value());
+}
+
+glm::mat4 node_looking_along(glm::vec3 position, glm::vec3 direction) {
+    const float length = glm::length(direction);
+    const glm::vec3 back = length > 1e-6f ? -direction / length : glm::vec3(0.0f, 0.0f, 1.0f);  // +Z
+    const glm::vec3 up_hint = std::abs(back.y) > 0.999f ? glm::vec3(0.0f, 0.0f, -1.0f) : glm::vec3(0.0f, 1.0f, 0.0f);
+    const glm::vec3 x = glm::normalize(glm::cross(up_hint, back));
+    const glm::vec3 y = glm::cross(back, x);
+    glm::mat4 m(1.0f);
+    m[0] = glm::vec4(x, 0.0f);
+    m[1] = glm::vec4(y, 0.0f);
+    m[2] = glm::vec4(back, 0.0f);
+    m[3] = glm::vec4(position, 1.0f);
+    return m;
 }
 
 }  // namespace ocop::exporter

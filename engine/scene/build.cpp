@@ -87,8 +87,8 @@ Environment interior_environment(const CentreEnvironment& env, const Centre& cen
 }  // namespace build_detail
 
 Result<assets::Model> import_product(const Catalogue& catalogue, const Product& product,
-                                     const std::filesystem::path& samples_dir) {
-    assets::ImportOptions options;
+                                     const std::filesystem::path& samples_dir, assets::ImportOptions base) {
+    assets::ImportOptions& options = base;
     if (auto units = assets::parse_units(product.units)) options.units = *units;
     if (auto up = assets::parse_up_axis(product.up)) options.up = *up;
     options.real_size_m = product.dimensions_cm / 100.0f;
@@ -101,8 +101,8 @@ Result<std::shared_ptr<const assets::Model>> ProductLibrary::model(const Catalog
     Result<assets::Model> imported = import_product(catalogue, product, samples_dir_);
     if (!imported) return imported.error();
     if (max_triangles_ > 0 && imported->triangle_count() > max_triangles_) {
-        assets::simplify_model(imported.value(), max_triangles_);
-        assets::downscale_textures(imported.value(), 1024);
+        (void)assets::fit_triangle_budget(imported.value(), max_triangles_, key);  // as light as it gets
+        assets::downscale_textures(imported.value(), max_texture_);
     }
     auto shared = std::make_shared<const assets::Model>(std::move(imported).value());
     models_.emplace(key, shared);
@@ -124,8 +124,10 @@ Result<CentreScene> build(const Centre& centre, const Catalogue& catalogue, cons
     CentreScene out;
     Scene& scene = out.scene;
 
-    for (const Room& room : centre.rooms)
+    for (const Room& room : centre.rooms) {
         scene.products.push_back({std::make_shared<const assets::Model>(room_model(room)), glm::mat4(1.0f)});
+        out.items.push_back({SceneItem::Kind::Room, room.id});
+    }
 
     // Fixtures of the same type, size and print share one model.
     std::map<std::string, std::shared_ptr<const assets::Model>> fixture_models;
@@ -135,6 +137,7 @@ Result<CentreScene> build(const Centre& centre, const Catalogue& catalogue, cons
         auto [it, fresh] = fixture_models.try_emplace(key);
         if (fresh) it->second = std::make_shared<const assets::Model>(fixture_model(f, brand));
         scene.products.push_back({it->second, fixture_transform(f)});
+        out.items.push_back({SceneItem::Kind::Fixture, f.id});
     }
 
     std::map<std::string, std::shared_ptr<const assets::Model>> tags;
@@ -151,6 +154,7 @@ Result<CentreScene> build(const Centre& centre, const Catalogue& catalogue, cons
         if (!model) return model.error();
         const glm::mat4 transform = placement_transform(*fixture, p);
         scene.products.push_back({*model, transform});
+        out.items.push_back({SceneItem::Kind::Product, product->sku});
         ++out.placements;
         if (p.label) {
             auto [it, fresh] = tags.try_emplace(product->sku);
@@ -158,6 +162,7 @@ Result<CentreScene> build(const Centre& centre, const Catalogue& catalogue, cons
             const Slot& slot = slots[static_cast<std::size_t>(p.slot)];
             const glm::mat4 on_slot = glm::translate(fixture_transform(*fixture), slot.position);
             scene.products.push_back({it->second, glm::translate(on_slot, tag_offset(*product, slot))});
+            out.items.push_back({SceneItem::Kind::PriceTag, product->sku});
         }
     }
 
@@ -180,6 +185,7 @@ Result<CentreScene> build(const Centre& centre, const Catalogue& catalogue, cons
     // The lights nearest the eye, directional ones first: the renderer draws 16.
     std::vector<Light> lights;
     for (const CentreLight& l : centre.lights) lights.push_back(centre_light(centre, l));
+    out.all_lights = lights;
     std::stable_sort(lights.begin(), lights.end(), [&](const Light& a, const Light& b) {
         const bool da = a.type == Light::Type::Directional, db = b.type == Light::Type::Directional;
         if (da != db) return da;

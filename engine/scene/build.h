@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "assets/import.h"
 #include "assets/model.h"
 #include "core/result.h"
 #include "scene/brand.h"
@@ -18,18 +19,20 @@
 
 namespace ocop::scene {
 
-// Imports a product's model as the catalogue describes it: its units, up axis and real size.
+// Imports a product's model as the catalogue describes it: its units, up axis and real size
+// (over `base` for everything else).
 Result<assets::Model> import_product(const Catalogue& catalogue, const Product& product,
-                                     const std::filesystem::path& samples_dir);
+                                     const std::filesystem::path& samples_dir, assets::ImportOptions base = {});
 
 // The product models of a catalogue, imported once each (units, up axis and real size from
 // the catalogue) and kept, so that a centre with the same vase on ten plinths, a batch or the
 // app pays each import once. `max_triangles` > 0 keeps a lighter version for views where a
-// product is small on screen (a centre seen from a waypoint).
+// product is small on screen (a centre seen from a waypoint), its textures then at most
+// `max_texture` pixels a side.
 class ProductLibrary {
 public:
-    ProductLibrary(std::filesystem::path samples_dir, std::size_t max_triangles = 0)
-        : samples_dir_(std::move(samples_dir)), max_triangles_(max_triangles) {}
+    ProductLibrary(std::filesystem::path samples_dir, std::size_t max_triangles = 0, int max_texture = 1024)
+        : samples_dir_(std::move(samples_dir)), max_triangles_(max_triangles), max_texture_(max_texture) {}
 
     Result<std::shared_ptr<const assets::Model>> model(const Catalogue& catalogue, const Product& product);
     const std::filesystem::path& samples_dir() const { return samples_dir_; }
@@ -37,6 +40,7 @@ public:
 private:
     std::filesystem::path samples_dir_;
     std::size_t max_triangles_ = 0;
+    int max_texture_ = 1024;
     std::map<std::string, std::shared_ptr<const assets::Model>> models_;  // by model path
 };
 
@@ -45,8 +49,18 @@ struct BuildOptions {
     float aspect = 16.0f / 9.0f;
 };
 
+// What each of Scene::products is in the centre: exports name their nodes after it, and the
+// tour finds the product a visitor clicks.
+struct SceneItem {
+    enum class Kind { Room, Fixture, Product, PriceTag };
+    Kind kind = Kind::Room;
+    std::string id;  // the room or fixture id, or the product's SKU (Product, PriceTag)
+};
+
 struct CentreScene {
     Scene scene;
+    std::vector<SceneItem> items;  // one per scene.products, in the same order
+    std::vector<Light> all_lights;  // every light of the centre, in its order (scene.lights: the 16 drawn)
     std::vector<std::string> warnings;  // what could not be built exactly (e.g. lights beyond 16)
     std::size_t placements = 0;         // products placed
 };

@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/decimal.h"
 #include "core/files.h"
 
 namespace ocop::scene {
@@ -65,12 +66,6 @@ std::string catalogue_hex_code_point(long cp) {
     char buffer[16];
     std::snprintf(buffer, sizeof buffer, "U+%04lX", cp);
     return buffer;
-}
-
-std::string catalogue_number_text(float value) {
-    char buffer[32];
-    const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
-    return std::string(buffer, end);
 }
 
 // Reads one catalogue JSON document; the first problem wins, with its JSON path.
@@ -313,7 +308,7 @@ std::optional<ProductProblem> check_product(const Product& p) {
     for (int axis = 0; axis < 3; ++axis)
         if (!std::isfinite(p.dimensions_cm[axis]) || p.dimensions_cm[axis] <= 0.0f)
             return ProductProblem{"dimensions_cm[" + std::to_string(axis) + "]",
-                                  "expected a size > 0 cm, got " + catalogue_number_text(p.dimensions_cm[axis])};
+                                  "expected a size > 0 cm, got " + shortest_text(p.dimensions_cm[axis])};
     if (p.model.starts_with(kSamplesPrefix) && p.model.size() == kSamplesPrefix.size())
         return ProductProblem{"model", "\"@samples/\" needs a file name"};
     if (p.units != "m" && p.units != "cm" && p.units != "mm")
@@ -379,7 +374,7 @@ std::string catalogue_to_json(const Catalogue& catalogue) {
             // The shortest decimal that reads back as the same float: 0.1, not 0.10000000149011612.
             // JSON has no infinity or NaN; null makes such a (never valid) size fail on reading.
             dims += (axis ? ", " : "") + (std::isfinite(p.dimensions_cm[axis])
-                                              ? catalogue_number_text(p.dimensions_cm[axis])
+                                              ? shortest_text(p.dimensions_cm[axis])
                                               : std::string("null"));
         field("dimensions_cm", dims + "]");
         field("model", catalogue_json_string(p.model));

@@ -56,14 +56,8 @@ int run_check(const CheckArgs& args) {
     using namespace check_detail;
     Result<scene::Centre> centre = scene::load_centre(args.centre);
     if (!centre) return report(centre.error());
-    Result<scene::Catalogue> catalogue = scene::load_catalogue(scene::catalogue_path(*centre));
-    if (!catalogue) {
-        // The catalogue is the centre's input too: say which centre named it.
-        Error e = catalogue.error();
-        if (e.kind == Error::Kind::BadInput && e.file != args.centre)
-            e.reason += " (the catalogue of " + args.centre + ")";
-        return report(e);
-    }
+    Result<scene::Catalogue> catalogue = load_catalogue_of(*centre, args.centre);
+    if (!catalogue) return report(catalogue.error());
     const std::vector<scene::Finding> findings = scene::check_centre(*centre, *catalogue);
     if (args.json) {
         nlohmann::ordered_json out;

@@ -25,11 +25,45 @@ Status check_output(const std::filesystem::path& out, const std::string& extensi
     return Ok{};
 }
 
-std::filesystem::path samples_dir() {
-    if (const char* env = std::getenv("OCOP_SAMPLES_DIR"); env && *env) return env;
+namespace {
+
+// The folder above the binary's `bin` (build/), or "." when /proc is not there.
+std::filesystem::path install_root() {
     std::error_code ec;
     const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-    return ec ? std::filesystem::path("samples") : exe.parent_path().parent_path() / "samples";
+    return ec ? std::filesystem::path(".") : exe.parent_path().parent_path();
+}
+
+}  // namespace
+
+std::filesystem::path samples_dir() {
+    if (const char* env = std::getenv("OCOP_SAMPLES_DIR"); env && *env) return env;
+    return install_root() / "samples";
+}
+
+std::filesystem::path share_dir() {
+    if (const char* env = std::getenv("OCOP_SHARE_DIR"); env && *env) return env;
+    return install_root() / "share" / "ocop";
+}
+
+Result<scene::Catalogue> load_catalogue_of(const scene::Centre& centre, const std::string& centre_path) {
+    Result<scene::Catalogue> catalogue = scene::load_catalogue(scene::catalogue_path(centre));
+    if (catalogue) return catalogue;
+    // The catalogue is the centre's input too: say which centre named it.
+    Error e = catalogue.error();
+    if (e.kind == Error::Kind::BadInput && e.file != centre_path) e.reason += " (the catalogue of " + centre_path + ")";
+    return e;
+}
+
+Result<CentreFiles> load_centre_files(const std::string& centre_path) {
+    Result<scene::Centre> centre = scene::load_centre(centre_path);
+    if (!centre) return centre.error();
+    Result<scene::Catalogue> catalogue = load_catalogue_of(*centre, centre_path);
+    if (!catalogue) return catalogue.error();
+    Result<scene::Brand> brand = centre->brand.empty() ? Result<scene::Brand>(scene::default_brand())
+                                                       : scene::load_brand(scene::brand_path(*centre));
+    if (!brand) return brand.error();
+    return CentreFiles{std::move(centre).value(), std::move(catalogue).value(), std::move(brand).value()};
 }
 
 Result<const scene::Product*> find_product(const std::string& model, const scene::Catalogue* catalogue) {
@@ -40,9 +74,9 @@ Result<const scene::Product*> find_product(const std::string& model, const scene
 }
 
 Result<assets::Model> import_product_or_file(const std::string& model, const scene::Catalogue* catalogue,
-                                             const scene::Product* product) {
-    if (product && catalogue) return scene::import_product(*catalogue, *product, samples_dir());
-    return assets::import(model);
+                                             const scene::Product* product, const assets::ImportOptions& base) {
+    if (product && catalogue) return scene::import_product(*catalogue, *product, samples_dir(), base);
+    return assets::import(model, base);
 }
 
 }  // namespace ocop::cli

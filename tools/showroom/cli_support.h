@@ -4,9 +4,12 @@
 #include <filesystem>
 #include <string>
 
+#include "assets/import.h"
 #include "assets/model.h"
 #include "core/result.h"
+#include "scene/brand.h"
 #include "scene/catalogue.h"
+#include "scene/centre.h"
 
 namespace ocop::cli {
 
@@ -25,6 +28,21 @@ std::filesystem::path samples_dir();
 Result<const scene::Product*> find_product(const std::string& model, const scene::Catalogue* catalogue);
 // Imports it: a product with the catalogue's units, up axis and real size, a file as it is.
 Result<assets::Model> import_product_or_file(const std::string& model, const scene::Catalogue* catalogue,
-                                             const scene::Product* product);
+                                             const scene::Product* product, const assets::ImportOptions& base = {});
+
+// The catalogue a centre names; its errors say which centre named it.
+Result<scene::Catalogue> load_catalogue_of(const scene::Centre& centre, const std::string& centre_path);
+
+// A centre layout with the catalogue and brand it names (the shipped brand when it names none).
+struct CentreFiles {
+    scene::Centre centre;
+    scene::Catalogue catalogue;
+    scene::Brand brand;
+};
+Result<CentreFiles> load_centre_files(const std::string& centre_path);
+
+// What the build installs beside the binary: $OCOP_SHARE_DIR, else build/share/ocop (the
+// browser tour's web app).
+std::filesystem::path share_dir();
 
 }  // namespace ocop::cli

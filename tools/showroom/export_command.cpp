@@ -9,45 +9,21 @@
 #include <CLI/CLI.hpp>
 
 #include "assets/import.h"
-#include "assets/process.h"
+#include "centre_export.h"
 #include "cli_support.h"
 #include "core/files.h"
 #include "export/glb_writer.h"
+#include "export/web_glb.h"
 #include "scene/build.h"
 
 namespace ocop::cli {
 
-namespace {
-
-// What --web promises an online shop (issue 6): a model a phone loads quickly.
-constexpr std::size_t kWebTriangles = 50'000;
-constexpr int kWebTexture = 2048;
-constexpr std::size_t kWebBytes = 4u << 20;
-
-// simplify_model aims each mesh at its share, which can land a little over the total (small
-// meshes kept whole) or stop at its error bound: aim lower, allowing more error, until it fits.
-Status fit_triangle_budget(assets::Model& model, std::size_t max_triangles, const std::string& source) {
-    float max_error = 0.02f;
-    std::size_t target = max_triangles;
-    for (int attempt = 0; attempt < 6 && model.triangle_count() > max_triangles; ++attempt) {
-        const std::size_t before = model.triangle_count();
-        assets::simplify_model(model, target, max_error);
-        const std::size_t after = model.triangle_count();
-        if (after > max_triangles) target = std::max<std::size_t>(1, target * max_triangles / after * 95 / 100);
-        if (after == before) max_error *= 4.0f;  // stuck at the error bound
-    }
-    if (model.triangle_count() > max_triangles)
-        return bad_input(source, "cannot simplify to " + std::to_string(max_triangles) + " triangles (it keeps " +
-                                     std::to_string(model.triangle_count()) + ")");
-    return Ok{};
-}
-
-}  // namespace
-
 CLI::App* add_export_command(CLI::App& app, ExportArgs& args) {
-    CLI::App* cmd = app.add_subcommand("export", "Write a product as a binary glTF (GLB): metres, +Y up, base at the origin");
+    CLI::App* cmd = app.add_subcommand(
+        "export", "Write a product or a whole centre as a binary glTF (GLB): metres, +Y up, base at the origin");
     cmd->add_option("MODEL", args.model,
-                    "The product model (" + assets::supported_model_list() + "), or a SKU with --catalogue")
+                    "The product model (" + assets::supported_model_list() +
+                        "), a SKU with --catalogue, or a centre (.centre.json)")
         ->required();
     cmd->add_option("-o,--out", args.out, "Output .glb file")->required();
     cmd->add_option("--catalogue", args.catalogue, "A catalogue: MODEL may be a SKU, whose data goes into the GLB");
@@ -56,10 +32,29 @@ CLI::App* add_export_command(CLI::App& app, ExportArgs& args) {
         ->check(CLI::Range(std::size_t(100), std::size_t(100'000'000)));
     cmd->add_option("--max-texture", args.max_texture, "Scale textures down to at most this many pixels a side")
         ->check(CLI::Range(16, 16384));
+    cmd->add_flag("--webp", args.webp,
+                  "Textures as WebP (EXT_texture_webp, required): smaller; browsers read it, older tools may not");
+    cmd->add_flag("--meshopt", args.meshopt,
+                  "Compress geometry (EXT_meshopt_compression, required): three.js and gltfpack read it");
+    cmd->footer(
+        "Examples:\n"
+        "  showroom export BT-VASE-01 --catalogue assets/catalogue/hanoi.json --web -o vase.glb\n"
+        "  showroom export scan.ply --max-triangles 100000 -o scan.glb\n"
+        "  showroom export scenes/centres/bat-trang.centre.json -o bat-trang.glb\n"
+        "A centre GLB holds rooms, fixtures, price tags, light products, lights (KHR_lights_punctual),\n"
+        "tour waypoints as cameras and zones, with their data in node extras (docs/export.md).");
     return cmd;
 }
 
 int run_export(const ExportArgs& args, const Log& log) {
+    if (args.model.ends_with(".centre.json")) {
+        if (args.web || args.max_triangles || args.max_texture || !args.catalogue.empty())
+            return report(bad_input(args.model, "a centre is exported as it is: --web, --max-triangles, "
+                                                "--max-texture and --catalogue are for products"));
+        const CentreGlbEncoding encoding{
+            args.webp ? exporter::TextureEncoding::WebP : exporter::TextureEncoding::Compact, args.meshopt};
+        return run_export_centre(args.model, args.out, encoding, log);
+    }
     const auto start = std::chrono::steady_clock::now();
     if (Status s = check_output(args.out, ".glb"); !s) return report(s.error());
     std::optional<scene::Catalogue> catalogue;
@@ -71,38 +66,37 @@ int run_export(const ExportArgs& args, const Log& log) {
     Result<const scene::Product*> found = find_product(args.model, catalogue ? &*catalogue : nullptr);
     if (!found) return report(found.error());
     const scene::Product* product = found.value();
-    Result<assets::Model> imported = import_product_or_file(args.model, catalogue ? &*catalogue : nullptr, product);
+    assets::ImportOptions no_lods;  // a GLB carries no LOD chain
+    no_lods.build_lods = false;
+    Result<assets::Model> imported =
+        import_product_or_file(args.model, catalogue ? &*catalogue : nullptr, product, no_lods);
     if (!imported) return report(imported.error());
     for (const std::string& w : imported->warnings) log.warn(args.model + ": " + w);
     assets::Model& model = imported.value();
 
-    std::size_t max_triangles = args.max_triangles;
-    int max_texture = args.max_texture;
+    exporter::GlbBudget budget{args.max_triangles, args.max_texture, 0};
     if (args.web) {
-        max_triangles = max_triangles ? std::min(max_triangles, kWebTriangles) : kWebTriangles;
-        max_texture = max_texture ? std::min(max_texture, kWebTexture) : kWebTexture;
+        const exporter::GlbBudget& web = exporter::kWebBudget;
+        budget.max_triangles = budget.max_triangles ? std::min(budget.max_triangles, web.max_triangles) : web.max_triangles;
+        budget.max_texture = budget.max_texture ? std::min(budget.max_texture, web.max_texture) : web.max_texture;
+        budget.max_bytes = web.max_bytes;
     }
-    if (max_triangles > 0)
-        if (Status s = fit_triangle_budget(model, max_triangles, args.model); !s) return report(s.error());
-    if (max_texture > 0) assets::downscale_textures(model, max_texture);
-    const exporter::GlbOptions options{.name = product ? product->sku : std::string(), .generator = {}, .product = product};
-    Result<std::vector<std::uint8_t>> glb = exporter::encode_glb(model, options);
-    // The web budget: halve the textures until the file fits (geometry is already at 50k).
-    while (glb && args.web && glb->size() > kWebBytes && max_texture > 256) {
-        max_texture /= 2;
-        assets::downscale_textures(model, max_texture);
-        glb = exporter::encode_glb(model, options);
-    }
+    // Web budgets want colour as JPEG; otherwise the textures stay as they came.
+    const exporter::TextureEncoding textures = args.webp  ? exporter::TextureEncoding::WebP
+                                               : args.web ? exporter::TextureEncoding::Compact
+                                                          : exporter::TextureEncoding::AsImported;
+    const exporter::GlbOptions options{
+        .name = product ? product->sku : std::string(), .generator = {}, .product = product, .textures = textures,
+        .meshopt = args.meshopt};
+    Result<exporter::BudgetedGlb> glb = exporter::encode_glb_within(model, budget, options, args.model);
     if (!glb) return report(glb.error());
-    if (args.web && glb->size() > kWebBytes)
-        return report(failure(args.out, "the web GLB is " + std::to_string(glb->size() >> 10) +
-                                            " KiB even with 256-pixel textures: over the 4 MiB budget"));
-    if (Status s = write_file_atomic(args.out, std::span<const std::uint8_t>(*glb)); !s) return report(s.error());
+    const int max_texture = glb->max_texture;
+    if (Status s = write_file_atomic(args.out, std::span<const std::uint8_t>(glb->bytes)); !s) return report(s.error());
     char line[256];
     std::snprintf(line, sizeof line, "wrote %s (%zu triangles, %zu images%s, %.2f MB) in %.2f s", args.out.c_str(),
                   model.triangle_count(), model.images.size(),
                   max_texture > 0 ? (", textures <= " + std::to_string(max_texture)).c_str() : "",
-                  double(glb->size()) / 1e6, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+                  double(glb->bytes.size()) / 1e6, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     log.info(line);
     return 0;
 }

@@ -20,6 +20,8 @@ struct ExportArgs {
     bool web = false;               // at most 50k triangles, textures at most 2048, file at most 4 MB
     std::size_t max_triangles = 0;  // 0: as many as the model has (--web: 50,000)
     int max_texture = 0;            // 0: as they are (--web: 2048)
+    bool webp = false;              // every texture as WebP (EXT_texture_webp)
+    bool meshopt = false;           // geometry compressed (EXT_meshopt_compression)
 };
 
 CLI::App* add_export_command(CLI::App& app, ExportArgs& args);

@@ -16,6 +16,7 @@
 #include "photo_command.h"
 #include "photos_command.h"
 #include "qa_command.h"
+#include "tour_command.h"
 #include "render_command.h"
 #include "core/files.h"
 #include "core/log.h"
@@ -61,6 +62,8 @@ int main(int argc, char** argv) {
 
     cli::QaArgs qa_args;
     CLI::App* qa = cli::add_qa_command(app, qa_args);
+    cli::TourArgs tour_args;
+    CLI::App* tour = cli::add_tour_command(app, tour_args);
 
     cli::BenchArgs bench_args;
     std::string bench_size = "2048x2048";
@@ -129,6 +132,7 @@ int main(int argc, char** argv) {
     if (*inspect) return cli::run_inspect(inspect_args);
     if (*check) return cli::run_check(check_args);
     if (*qa) return cli::run_qa(qa_args, log);
+    if (*tour) return cli::run_tour(tour_args, log);
     if (*bench) {
         Result<photo::ImageSize> size = photo::parse_image_size(bench_size, "--size");
         if (!size) return report(size.error());

@@ -44,16 +44,12 @@ int run_render(const RenderArgs& args, const Log& log) {
         return report(bad_input("--samples", "size times samples must stay within 8192 pixels a side"));
     if (Status s = check_output(args.out, ".png"); !s) return report(s.error());
 
-    Result<scene::Centre> centre = scene::load_centre(args.centre);
-    if (!centre) return report(centre.error());
-    Result<scene::Catalogue> catalogue = scene::load_catalogue(scene::catalogue_path(*centre));
-    if (!catalogue) return report(catalogue.error());
-    Result<scene::Brand> brand = centre->brand.empty() ? Result<scene::Brand>(scene::default_brand())
-                                                       : scene::load_brand(scene::brand_path(*centre));
-    if (!brand) return report(brand.error());
+    Result<CentreFiles> files = load_centre_files(args.centre);
+    if (!files) return report(files.error());
     scene::ProductLibrary library(samples_dir(), kCentreProductTriangles);
     const float aspect = static_cast<float>(size->width) / static_cast<float>(size->height);
-    Result<scene::CentreScene> built = scene::build(*centre, *catalogue, *brand, library, {args.waypoint, aspect});
+    Result<scene::CentreScene> built =
+        scene::build(files->centre, files->catalogue, files->brand, library, {args.waypoint, aspect});
     if (!built) return report(built.error());
     for (const std::string& w : built->warnings) log.warn(args.centre + ": " + w);
 
