@@ -16,7 +16,6 @@
 
 #include "assets/image.h"
 #include "assets/import.h"
-#include "export/glb_writer.h"
 #include "photo/studio.h"
 #include "render/context.h"
 #include "render/environment_bake.h"
@@ -70,6 +69,7 @@ int fail(const Error& e) {
 }  // namespace
 
 int run_bench(const BenchArgs& args, const Log& log) {
+    if (args.what == "export") return run_bench_export(args, log);
     nlohmann::json out{{"bench", args.what}, {"model", args.model}};
     std::error_code size_error;
     const std::uintmax_t file_bytes = std::filesystem::file_size(args.model, size_error);
@@ -107,15 +107,6 @@ int run_bench(const BenchArgs& args, const Log& log) {
             return m.ok();
         });
         if (out["import"].is_null()) return fail(error);
-    } else if (args.what == "export") {
-        Error error;
-        out["encode_glb"] = time_runs(args.runs, [&] {
-            Result<std::vector<std::uint8_t>> glb = exporter::encode_glb(*model);
-            if (!glb) error = glb.error();
-            else out["glb_bytes"] = glb->size();
-            return glb.ok();
-        });
-        if (out["encode_glb"].is_null()) return fail(error);
     } else if (args.what == "render") {
         Result<std::unique_ptr<render::Context>> ctx = render::Context::create({.prefer_cpu = args.cpu, .log = log});
         if (!ctx) return fail(ctx.error());

@@ -89,6 +89,7 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1, 4));
     bench->add_option("--environment", bench_args.environment,
                       "A Radiance .hdr for 'render' (image-based light; its bake is timed too)");
+    cli::add_bench_export_options(*bench, bench_args);
 
     // CLI11 reports an unknown command as "a subcommand is required"; name it instead.
     if (argc > 1 && argv[1][0] != '-') {
