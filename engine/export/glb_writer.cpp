@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstring>
 #include <exception>
+#include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -35,6 +36,8 @@ using assets::Node;
 using assets::TextureRef;
 
 // §5.1.2 accessor.componentType and §5.11.3 bufferView.target values.
+constexpr int kComponentByte = 5120;
+constexpr int kComponentUnsignedByte = 5121;
 constexpr int kComponentUnsignedShort = 5123;
 constexpr int kComponentUnsignedInt = 5125;
 constexpr int kComponentFloat = 5126;
@@ -318,6 +321,9 @@ private:
     int add_position_accessor(const std::vector<glm::vec3>& positions);
     int add_index_accessor(const Mesh& mesh);
     Json primitive_attributes(const Mesh& mesh);
+    Json quantized_attributes(const Mesh& mesh);
+    int add_quantized_accessor(std::span<const std::uint8_t> data, std::size_t stride, int component_type,
+                               std::size_t count, const char* type);
     Result<int> texture_for(const TextureRef& ref);
     Result<Json> texture_info(const TextureRef& ref);
     Result<Json> material_json(const Material& material);
@@ -361,7 +367,23 @@ private:
     std::map<std::pair<int, std::vector<int>>, int> gltf_mesh_of_list_;
     std::set<std::string> extensions_used_;
     std::size_t fallback_bytes_ = 0;  // EXT_meshopt_compression's fallback buffer
+    // KHR_mesh_quantization: per model, position = offset + scale * stored (0..65535 / 65535).
+    struct Dequantize {
+        glm::vec3 offset{0.0f};
+        glm::vec3 scale{1.0f};
+        glm::mat4 matrix() const;  // applied by the node that draws the mesh
+    };
+    std::vector<Dequantize> dequantize_;
 };
+
+glm::mat4 GlbEncoder::Dequantize::matrix() const {
+    glm::mat4 m(1.0f);
+    m[0][0] = scale.x / 65535.0f;
+    m[1][1] = scale.y / 65535.0f;
+    m[2][2] = scale.z / 65535.0f;
+    m[3] = glm::vec4(offset, 1.0f);
+    return m;
+}
 
 int GlbEncoder::add_view(std::span<const std::uint8_t> data, int target) {
     // §3.6.2.4 (data alignment): an accessor's offset must be a multiple of its component
@@ -460,6 +482,7 @@ int GlbEncoder::add_index_accessor(const Mesh& mesh) {
 }
 
 Json GlbEncoder::primitive_attributes(const Mesh& mesh) {
+    if (scene_.quantize) return quantized_attributes(mesh);
     Json attributes = {{"POSITION", add_position_accessor(mesh.positions)}};
     const std::size_t n = mesh.positions.size();
     if (!mesh.normals.empty())
@@ -479,6 +502,89 @@ Json GlbEncoder::primitive_attributes(const Mesh& mesh) {
     if (!mesh.colours.empty())
         attributes["COLOR_0"] = add_accessor(add_vertex_view(as_bytes_of(unit_colours(mesh.colours)), sizeof(glm::vec4)),
                                              kComponentFloat, n, "VEC4");
+    return attributes;
+}
+
+// KHR_mesh_quantization. Every element starts on 4 bytes (§3.6.2.4), so three 8- or 16-bit
+// components are padded to 4 or 8 bytes and the views carry that byteStride.
+template <typename T, std::size_t N>
+std::vector<T> packed(std::size_t count, std::size_t stride_components, const auto& component) {
+    std::vector<T> out(count * stride_components, T(0));
+    for (std::size_t v = 0; v < count; ++v)
+        for (std::size_t c = 0; c < N; ++c) out[v * stride_components + c] = component(v, c);
+    return out;
+}
+
+std::int8_t snorm8(float v) { return static_cast<std::int8_t>(std::lround(std::clamp(v, -1.0f, 1.0f) * 127.0f)); }
+std::uint16_t unorm16(float v) { return static_cast<std::uint16_t>(std::lround(std::clamp(v, 0.0f, 1.0f) * 65535.0f)); }
+std::uint8_t unorm8(float v) { return static_cast<std::uint8_t>(std::lround(std::clamp(v, 0.0f, 1.0f) * 255.0f)); }
+
+int GlbEncoder::add_quantized_accessor(std::span<const std::uint8_t> data, std::size_t stride, int component_type,
+                                       std::size_t count, const char* type) {
+    int view = 0;
+    if (scene_.meshopt) {
+        view = add_meshopt_view(data, kTargetArrayBuffer, stride);
+    } else {
+        view = add_view(data, kTargetArrayBuffer);
+        buffer_views_[view]["byteStride"] = stride;
+    }
+    const int accessor = add_accessor(view, component_type, count, type);
+    accessors_[accessor]["normalized"] = true;
+    return accessor;
+}
+
+Json GlbEncoder::quantized_attributes(const Mesh& mesh) {
+    const std::size_t n = mesh.positions.size();
+    const Dequantize& d = dequantize_[static_cast<std::size_t>(model_index_)];
+    // Positions: unsigned 16-bit over the model's bounds; the node places them back (dequantize).
+    const std::vector<std::uint16_t> positions = packed<std::uint16_t, 3>(n, 4, [&](std::size_t v, std::size_t c) {
+        return unorm16((mesh.positions[v][static_cast<int>(c)] - d.offset[static_cast<int>(c)]) / d.scale[static_cast<int>(c)]);
+    });
+    glm::uvec3 lo(65535), hi(0);
+    for (std::size_t v = 0; v < n; ++v)
+        for (int c = 0; c < 3; ++c) {
+            lo[c] = std::min<unsigned>(lo[c], positions[v * 4 + static_cast<std::size_t>(c)]);
+            hi[c] = std::max<unsigned>(hi[c], positions[v * 4 + static_cast<std::size_t>(c)]);
+        }
+    const int position = add_quantized_accessor(as_bytes_of(positions), 8, kComponentUnsignedShort, n, "VEC3");
+    accessors_[position].erase("normalized");  // integers, scaled by the node
+    accessors_[position]["min"] = {lo.x, lo.y, lo.z};
+    accessors_[position]["max"] = {hi.x, hi.y, hi.z};
+    Json attributes = {{"POSITION", position}};
+    if (!mesh.normals.empty()) {
+        const std::vector<glm::vec3> unit = unit_normals(mesh.normals);
+        attributes["NORMAL"] = add_quantized_accessor(
+            as_bytes_of(packed<std::int8_t, 3>(n, 4, [&](std::size_t v, std::size_t c) { return snorm8(unit[v][static_cast<int>(c)]); })),
+            4, kComponentByte, n, "VEC3");
+    }
+    if (!mesh.tangents.empty()) {
+        const std::vector<glm::vec4> unit = unit_tangents(mesh.tangents);
+        attributes["TANGENT"] = add_quantized_accessor(
+            as_bytes_of(packed<std::int8_t, 4>(n, 4, [&](std::size_t v, std::size_t c) { return snorm8(unit[v][static_cast<int>(c)]); })),
+            4, kComponentByte, n, "VEC4");
+    }
+    const auto add_uv = [&](const char* key, const std::vector<glm::vec2>& raw) {
+        const std::vector<glm::vec2> uv = finite_uvs(raw);
+        const bool unit_range = std::all_of(uv.begin(), uv.end(), [](const glm::vec2& t) {
+            return t.x >= 0.0f && t.x <= 1.0f && t.y >= 0.0f && t.y <= 1.0f;
+        });
+        if (!unit_range) {  // tiled textures repeat past 1: kept as floats
+            attributes[key] = add_accessor(add_vertex_view(as_bytes_of(uv), sizeof(glm::vec2)), kComponentFloat, n, "VEC2");
+            return;
+        }
+        attributes[key] = add_quantized_accessor(
+            as_bytes_of(packed<std::uint16_t, 2>(n, 2, [&](std::size_t v, std::size_t c) { return unorm16(uv[v][static_cast<int>(c)]); })),
+            4, kComponentUnsignedShort, n, "VEC2");
+    };
+    if (!mesh.uv0.empty()) add_uv("TEXCOORD_0", mesh.uv0);
+    if (!mesh.uv1.empty()) add_uv("TEXCOORD_1", mesh.uv1);
+    if (!mesh.colours.empty()) {
+        const std::vector<glm::vec4> unit = unit_colours(mesh.colours);
+        attributes["COLOR_0"] = add_quantized_accessor(
+            as_bytes_of(packed<std::uint8_t, 4>(n, 4, [&](std::size_t v, std::size_t c) { return unorm8(unit[v][static_cast<int>(c)]); })),
+            4, kComponentUnsignedByte, n, "VEC4");
+    }
+    use_extension("KHR_mesh_quantization");
     return attributes;
 }
 
@@ -706,6 +812,18 @@ Status GlbEncoder::add_materials() {
     for (std::size_t m = 0; m < scene_.models.size(); ++m) {
         select_model(m);
         first_material_of_model_.push_back(static_cast<int>(materials_.size()));
+        Dequantize d;
+        glm::vec3 lo(std::numeric_limits<float>::max()), hi(std::numeric_limits<float>::lowest());
+        for (const Mesh& mesh : model_->meshes)
+            for (const glm::vec3& p : mesh.positions) {
+                lo = glm::min(lo, p);
+                hi = glm::max(hi, p);
+            }
+        if (lo.x <= hi.x) {
+            d.offset = lo;
+            d.scale = glm::max(hi - lo, glm::vec3(1e-6f));  // a flat model keeps a non-zero scale
+        }
+        dequantize_.push_back(d);
         for (std::size_t i = 0; i < model_->materials.size(); ++i) {
             Result<Json> material = material_json(model_->materials[i]);
             if (!material) {
@@ -788,15 +906,33 @@ void GlbEncoder::add_model_nodes(std::size_t model, int parent) {
     if (nodes.empty())  // a model built in code: each mesh on a node of its own
         for (std::size_t m = 0; m < model_->meshes.size(); ++m)
             nodes.push_back(Node{model_->meshes[m].name, -1, glm::mat4(1.0f), {static_cast<int>(m)}});
+    std::vector<bool> has_children(nodes.size(), false);
+    for (const Node& node : nodes)
+        if (node.parent >= 0 && static_cast<std::size_t>(node.parent) < nodes.size())
+            has_children[static_cast<std::size_t>(node.parent)] = true;
     const int first = static_cast<int>(nodes_.size());
-    for (const Node& node : nodes) {
+    std::vector<std::pair<int, Json>> mesh_holders;  // quantized meshes under nodes with children
+    for (std::size_t n = 0; n < nodes.size(); ++n) {
+        const Node& node = nodes[n];
         Json out = Json::object();
         if (!node.name.empty()) out["name"] = node.name;
-        if (node.local != glm::mat4(1.0f)) out["matrix"] = matrix_json(node.local);
         std::vector<int> meshes;
         for (const int m : node.meshes)
             if (m >= 0 && static_cast<std::size_t>(m) < model_->meshes.size()) meshes.push_back(m);
-        if (!meshes.empty()) out["mesh"] = gltf_mesh(meshes);
+        glm::mat4 local = node.local;
+        if (!meshes.empty()) {
+            const int mesh = gltf_mesh(meshes);
+            // Quantized positions are scaled back by the node drawing them; a node whose
+            // children must not inherit that scale draws its mesh through a child of its own.
+            const glm::mat4 dequantize = dequantize_[model].matrix();
+            if (scene_.quantize && has_children[n]) {
+                mesh_holders.push_back({first + static_cast<int>(n), Json{{"matrix", matrix_json(dequantize)}, {"mesh", mesh}}});
+            } else {
+                if (scene_.quantize) local = local * dequantize;
+                out["mesh"] = mesh;
+            }
+        }
+        if (local != glm::mat4(1.0f)) out["matrix"] = matrix_json(local);
         add_node(std::move(out), -1);
     }
     for (std::size_t n = 0; n < nodes.size(); ++n) {
@@ -804,6 +940,7 @@ void GlbEncoder::add_model_nodes(std::size_t model, int parent) {
         const bool has_parent = p >= 0 && static_cast<std::size_t>(p) < nodes.size();
         children_[static_cast<std::size_t>(has_parent ? first + p : parent)].push_back(first + static_cast<int>(n));
     }
+    for (auto& [owner, holder] : mesh_holders) add_node(std::move(holder), owner);
 }
 
 // KHR_lights_punctual: colour within 0..1 (a brighter colour moves into the intensity), spot
@@ -873,7 +1010,7 @@ Json GlbEncoder::document() const {
     if (!extensions_used_.empty()) doc["extensionsUsed"] = Json(extensions_used_);
     // Without a PNG/JPEG fallback, a viewer that cannot decode WebP cannot show the model.
     Json required = Json::array();
-    for (const char* name : {"EXT_meshopt_compression", "EXT_texture_webp"})
+    for (const char* name : {"EXT_meshopt_compression", "EXT_texture_webp", "KHR_mesh_quantization"})
         if (extensions_used_.count(name)) required.push_back(name);
     if (!required.empty()) doc["extensionsRequired"] = std::move(required);
     if (!lights_.empty()) doc["extensions"] = {{"KHR_lights_punctual", {{"lights", lights_}}}};
@@ -987,6 +1124,7 @@ Result<std::vector<std::uint8_t>> encode_glb(const assets::Model& model,
     scene.models = {&model};
     scene.textures = options.textures;
     scene.meshopt = options.meshopt;
+    scene.quantize = options.quantize;
     Result<std::vector<std::uint8_t>> glb = encode(scene, 0);
     if (!glb && glb.error().file == scene.name) {  // errors about the whole file name the model
         Error error = glb.error();

@@ -38,6 +38,11 @@ struct GlbOptions {
     // Geometry compressed with EXT_meshopt_compression (required: three.js with its
     // MeshoptDecoder, gltfpack, Babylon read it; our own importer does not).
     bool meshopt = false;
+    // Vertices quantized with KHR_mesh_quantization (required): positions 16-bit over the
+    // model's bounds (its nodes scale them back), normals and tangents 8-bit, texture
+    // coordinates within 0..1 16-bit: 20-24 bytes a vertex instead of 48, at about 1/65535 of
+    // the model's size in position.
+    bool quantize = false;
 };
 
 // Layout of what is written: one scene whose root node (named after the product) has one
@@ -86,6 +91,11 @@ struct GlbScene {
     // Geometry compressed with EXT_meshopt_compression (required: three.js with its
     // MeshoptDecoder, gltfpack, Babylon read it; our own importer does not).
     bool meshopt = false;
+    // Vertices quantized with KHR_mesh_quantization (required): positions 16-bit over the
+    // model's bounds (its nodes scale them back), normals and tangents 8-bit, texture
+    // coordinates within 0..1 16-bit: 20-24 bytes a vertex instead of 48, at about 1/65535 of
+    // the model's size in position.
+    bool quantize = false;
 };
 
 // The same checks and errors as encode_glb, for every model; a node naming a model that does

@@ -163,6 +163,7 @@ TEST_CASE("showroom tour: a static folder with the app, the centre, a web GLB pe
     CHECK(tour["waypoints"].size() == centre->tour.waypoints.size());
     CHECK(tour["walls"].size() >= 4);
     CHECK(fs::exists(out / tour["brand"]["font_regular"].get<std::string>()));
+    check_validator_clean(out / "centre.glb");  // WebP, quantized, meshopt-compressed
     std::set<std::string> placed;
     for (const ocop::scene::Placement& p : centre->placements) placed.insert(p.product);
     CHECK(tour["products"].size() == placed.size());

@@ -100,7 +100,8 @@ TEST_CASE("showroom export --webp --meshopt: validator clean, three.js decodes t
     INFO(output);
     CHECK(fs::file_size(dir / "packed.glb") < fs::file_size(dir / "plain.glb") * 3 / 4);
     const nlohmann::json doc = export_glb_json(dir / "packed.glb");
-    CHECK(doc["extensionsRequired"] == nlohmann::json({"EXT_meshopt_compression", "EXT_texture_webp"}));
+    CHECK(doc["extensionsRequired"] ==
+          nlohmann::json({"EXT_meshopt_compression", "EXT_texture_webp", "KHR_mesh_quantization"}));  // --web quantizes
     for (const auto& image : doc["images"]) CHECK(image["mimeType"] == "image/webp");
     std::string report;
     CHECK(ocop::test::run_command("node " + (fs::path(OCOP_SOURCE_DIR) / "tools/validate-gltf.mjs").string() + " " +

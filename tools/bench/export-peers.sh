@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # tools/bench/export-peers.sh [INPUT.glb] [--runs N] [--ratio R] [--keep DIR]
 # A heavy GLB to a light one (issue 6, "Speed"), side by side in one run on the same input:
-#   ours            `showroom export INPUT -o OUT --max-triangles N` (N = R x the input's triangles)
+#   ours            `showroom export INPUT -o OUT --max-triangles N --quantize` (N = R x the input's
+#                   triangles; KHR_mesh_quantization, as gltfpack's default), and without --quantize
+#                   (float attributes: ours-float)
 #   gltfpack        Debian's `gltfpack -si R -i INPUT -o OUT` (KHR_mesh_quantization, which our
 #                   importer reads; no -c: EXT_meshopt_compression it cannot), and with -noq (float
 #                   attributes, as ours writes them) for the size at the same vertex format
@@ -15,7 +17,8 @@
 # our stages inside one process. Prints a Markdown table, then the raw JSON, on stdout.
 # Without INPUT: build/samples/bt-vase-blue-white.glb split 1:4 with a 0.2 mm relief
 # (`showroom bench export ... --densify`), 1,273,856 triangles: build/bench/vase_dense.glb.
-# --keep DIR keeps the outputs there (ours.glb, gltfpack.glb, gltfpack-noq.glb, gltf-transform.glb).
+# --keep DIR keeps the outputs there (ours.glb, ours-float.glb, gltfpack.glb, gltfpack-noq.glb,
+# gltf-transform.glb).
 # Needs: build/bin/showroom ($SHOWROOM), /usr/bin/gltfpack (apt install gltfpack), GNU time, python3,
 # and gltf-transform from /work/shared/tools/peers/setup.sh install (/tmp/peers; $PEERS_DIR).
 # Exit: 0 done; 1 a tool failed; 2 bad usage or something missing.
@@ -27,7 +30,7 @@ peers=${PEERS_DIR:-/tmp/peers}
 gltf_transform=$peers/node_modules/.bin/gltf-transform
 gltfpack=/usr/bin/gltfpack
 
-export_usage() { sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+export_usage() { sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 export_missing() { echo "export-peers.sh: $1" >&2; exit 2; }
 
 runs=3
@@ -71,10 +74,11 @@ triangles=$("$showroom" inspect --json "$input" | python3 -c 'import json, sys; 
 budget=$(python3 -c "import sys; print(int(int(sys.argv[1]) * float(sys.argv[2])))" "$triangles" "$ratio")
 
 # ---- the tools: tool_command TOOL OUT sets cmd ---------------------------------------------------------
-tools=(ours gltfpack gltfpack-noq gltf-transform)
+tools=(ours ours-float gltfpack gltfpack-noq gltf-transform)
 tool_command() {
   case $1 in
-    ours) cmd=("$showroom" -q export "$input" -o "$2" --max-triangles "$budget") ;;
+    ours) cmd=("$showroom" -q export "$input" -o "$2" --max-triangles "$budget" --quantize) ;;
+    ours-float) cmd=("$showroom" -q export "$input" -o "$2" --max-triangles "$budget") ;;
     gltfpack) cmd=("$gltfpack" -si "$ratio" -i "$input" -o "$2") ;;
     gltfpack-noq) cmd=("$gltfpack" -si "$ratio" -noq -i "$input" -o "$2") ;;
     gltf-transform) cmd=(env NO_COLOR=1 "$gltf_transform" simplify "$input" "$2" --ratio "$ratio" --error 0.01) ;;
@@ -125,7 +129,8 @@ rows = [line.rstrip('\n').split('\t') for line in open(raw)]
 compared = {os.path.basename(c['file'])[:-4]: c for c in json.load(open(os.path.join(tmp, 'compare.json')))['compared']}
 stages = json.load(open(os.path.join(tmp, 'stages.json')))
 commands = {
-    'ours': f'showroom export INPUT -o OUT --max-triangles {budget}',
+    'ours': f'showroom export INPUT -o OUT --max-triangles {budget} --quantize',
+    'ours-float': f'showroom export INPUT -o OUT --max-triangles {budget}',
     'gltfpack': f'gltfpack -si {ratio} -i INPUT -o OUT',
     'gltfpack-noq': f'gltfpack -si {ratio} -noq -i INPUT -o OUT',
     'gltf-transform': f'gltf-transform simplify INPUT OUT --ratio {ratio} --error 0.01',

@@ -32,6 +32,7 @@ Result<std::size_t> write_centre_glb(const BuiltCentre& centre, const std::files
     exporter::GlbScene scene = exporter::centre_glb_scene(centre.files.centre, centre.files.catalogue, centre.built);
     scene.textures = encoding.textures;
     scene.meshopt = encoding.meshopt;
+    scene.quantize = encoding.quantize;
     Result<std::vector<std::uint8_t>> glb = exporter::encode_scene_glb(scene);
     if (!glb) return glb.error();
     if (Status s = write_file_atomic(out, std::span<const std::uint8_t>(*glb)); !s) return s.error();

@@ -27,6 +27,7 @@ Result<BuiltCentre> build_centre_for_web(const std::string& centre_path, const L
 struct CentreGlbEncoding {
     exporter::TextureEncoding textures = exporter::TextureEncoding::Compact;
     bool meshopt = false;
+    bool quantize = true;  // a centre GLB is for web viewers
 };
 
 // Writes the centre GLB atomically; returns its size in bytes.

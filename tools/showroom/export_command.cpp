@@ -34,6 +34,8 @@ CLI::App* add_export_command(CLI::App& app, ExportArgs& args) {
         ->check(CLI::Range(16, 16384));
     cmd->add_flag("--webp", args.webp,
                   "Textures as WebP (EXT_texture_webp, required): smaller; browsers read it, older tools may not");
+    cmd->add_flag("--quantize", args.quantize,
+                  "16-bit positions, 8-bit normals (KHR_mesh_quantization, required): half the geometry bytes; --web does it");
     cmd->add_flag("--meshopt", args.meshopt,
                   "Compress geometry (EXT_meshopt_compression, required): three.js and gltfpack read it");
     cmd->footer(
@@ -52,7 +54,7 @@ int run_export(const ExportArgs& args, const Log& log) {
             return report(bad_input(args.model, "a centre is exported as it is: --web, --max-triangles, "
                                                 "--max-texture and --catalogue are for products"));
         const CentreGlbEncoding encoding{
-            args.webp ? exporter::TextureEncoding::WebP : exporter::TextureEncoding::Compact, args.meshopt};
+            args.webp ? exporter::TextureEncoding::WebP : exporter::TextureEncoding::Compact, args.meshopt, true};
         return run_export_centre(args.model, args.out, encoding, log);
     }
     const auto start = std::chrono::steady_clock::now();
@@ -87,7 +89,7 @@ int run_export(const ExportArgs& args, const Log& log) {
                                                           : exporter::TextureEncoding::AsImported;
     const exporter::GlbOptions options{
         .name = product ? product->sku : std::string(), .generator = {}, .product = product, .textures = textures,
-        .meshopt = args.meshopt};
+        .meshopt = args.meshopt, .quantize = args.quantize || args.web};
     Result<exporter::BudgetedGlb> glb = exporter::encode_glb_within(model, budget, options, args.model);
     if (!glb) return report(glb.error());
     const int max_texture = glb->max_texture;

@@ -22,6 +22,7 @@ struct ExportArgs {
     int max_texture = 0;            // 0: as they are (--web: 2048)
     bool webp = false;              // every texture as WebP (EXT_texture_webp)
     bool meshopt = false;           // geometry compressed (EXT_meshopt_compression)
+    bool quantize = false;          // vertices quantized (KHR_mesh_quantization); --web implies it
 };
 
 CLI::App* add_export_command(CLI::App& app, ExportArgs& args);

@@ -24,9 +24,9 @@ namespace fs = std::filesystem;
 // The web app the build bundles (tools/tour): copied as it is into every tour.
 constexpr const char* kAppFiles[] = {"index.html", "tour.js", "tour.css"};
 
-// Visitors download every byte: WebP textures and meshopt-compressed geometry, which every
-// browser the tour runs in decodes (the app carries three's MeshoptDecoder).
-constexpr CentreGlbEncoding kTourEncoding{exporter::TextureEncoding::WebP, true};
+// Visitors download every byte: WebP textures and quantized, meshopt-compressed geometry, which
+// every browser the tour runs in decodes (the app carries three's MeshoptDecoder).
+constexpr CentreGlbEncoding kTourEncoding{exporter::TextureEncoding::WebP, true, true};
 
 Status copy_into(const fs::path& from, const fs::path& to) {
     std::error_code ec;
@@ -52,7 +52,7 @@ Result<std::map<std::string, std::string>> write_product_glbs(const BuiltCentre&
         if (!model) return model.error();
         const exporter::GlbOptions options{
             .name = product.sku, .generator = {}, .product = &product, .textures = kTourEncoding.textures,
-            .meshopt = kTourEncoding.meshopt};
+            .meshopt = kTourEncoding.meshopt, .quantize = kTourEncoding.quantize};
         Result<exporter::BudgetedGlb> glb = exporter::encode_glb_within(*model, exporter::kWebBudget, options, product.sku);
         if (!glb && glb.error().kind == Error::Kind::BadInput) {
             // Over the triangle budget (a mesh the simplifier cannot reduce further): the detail
