@@ -1,9 +1,15 @@
 #include "support.h"
 
+#include <sys/wait.h>
+
 #include <array>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <sys/wait.h>
+#include <cstring>
+#include <vector>
+
+#include "core/files.h"
 
 namespace ocop::test {
 
@@ -46,6 +52,25 @@ int run_command(const std::string& command_line, std::string* output) {
     const int status = ::pclose(pipe);
     if (output) *output = text;
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+nlohmann::json glb_json(const std::filesystem::path& path) {
+    Result<std::vector<std::uint8_t>> bytes = read_file(path);
+    REQUIRE(bytes.ok());
+    REQUIRE(bytes->size() > 20);
+    std::uint32_t length = 0;
+    std::memcpy(&length, bytes->data() + 12, 4);
+    REQUIRE(20 + std::size_t(length) <= bytes->size());
+    return nlohmann::json::parse(bytes->begin() + 20, bytes->begin() + 20 + length);
+}
+
+void check_validator_clean(const std::filesystem::path& glb) {
+    std::string report;
+    CHECK(run_command("node " + (fs::path(OCOP_SOURCE_DIR) / "tools/validate-gltf.mjs").string() + " " + glb.string(),
+                      &report) == 0);
+    INFO(glb.string() + ": " + report);
+    CHECK(report.find("\"errors\":0,") != std::string::npos);
+    CHECK(report.find("\"warnings\":0,") != std::string::npos);
 }
 
 }  // namespace ocop::test

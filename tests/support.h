@@ -6,6 +6,7 @@
 #include <string>
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 namespace ocop::test {
 
@@ -25,6 +26,13 @@ void mark_skipped(const std::string& reason);
 
 // Runs a command line through the shell, returns its exit code; stdout+stderr go to `output`.
 int run_command(const std::string& command_line, std::string* output = nullptr);
+
+// The JSON chunk of a GLB (the first chunk, glTF 2.0 §4.4.3.2); fails the test when the file is
+// not one.
+nlohmann::json glb_json(const std::filesystem::path& path);
+
+// The Khronos glTF validator (tools/validate-gltf.mjs) finds no error and no warning in it.
+void check_validator_clean(const std::filesystem::path& glb);
 
 }  // namespace ocop::test
 

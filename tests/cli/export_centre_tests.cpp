@@ -2,7 +2,6 @@
 // GLTFLoader under Node, our own importer), its size budget, and the tour folder.
 #include <unistd.h>
 
-#include <cstring>
 #include <fstream>
 #include <set>
 
@@ -23,15 +22,6 @@ int centre_run(const std::string& args, std::string* output) {
     return ocop::test::run_command(ocop::test::showroom_binary().string() + " " + args + " 2>&1", output);
 }
 
-nlohmann::json centre_glb_json(const fs::path& path) {
-    ocop::Result<std::vector<std::uint8_t>> bytes = ocop::read_file(path);
-    REQUIRE(bytes.ok());
-    REQUIRE(bytes->size() > 20);
-    std::uint32_t length = 0;
-    std::memcpy(&length, bytes->data() + 12, 4);
-    REQUIRE(20 + std::size_t(length) <= bytes->size());
-    return nlohmann::json::parse(bytes->begin() + 20, bytes->begin() + 20 + length);
-}
 
 // Triangles a viewer draws: every node's mesh, each time a node places it.
 std::size_t drawn_triangles(const nlohmann::json& doc, int node) {
@@ -44,15 +34,6 @@ std::size_t drawn_triangles(const nlohmann::json& doc, int node) {
     return triangles;
 }
 
-void check_validator_clean(const fs::path& glb) {
-    std::string report;
-    CHECK(ocop::test::run_command("node " + (fs::path(OCOP_SOURCE_DIR) / "tools/validate-gltf.mjs").string() + " " +
-                                      glb.string(),
-                                  &report) == 0);
-    INFO(glb.string() + ": " + report);
-    CHECK(report.find("\"errors\":0,") != std::string::npos);
-    CHECK(report.find("\"warnings\":0,") != std::string::npos);
-}
 
 }  // namespace
 
@@ -66,9 +47,9 @@ TEST_CASE("showroom export CENTRE: validator clean; three.js and our importer se
     INFO(output);
     ocop::Result<ocop::scene::Centre> centre = ocop::scene::load_centre(centre_file);
     REQUIRE(centre.ok());
-    check_validator_clean(out);
+    ocop::test::check_validator_clean(out);
 
-    const nlohmann::json doc = centre_glb_json(out);
+    const nlohmann::json doc = ocop::test::glb_json(out);
     const nlohmann::json& root = doc["nodes"][0];
     CHECK(root["extras"]["ocop_centre"]["name"]["vi"] == centre->name.vi);
     std::size_t products = 0, waypoints = 0, zones = 0, lights = 0, with_mesh = 0;
@@ -163,7 +144,7 @@ TEST_CASE("showroom tour: a static folder with the app, the centre, a web GLB pe
     CHECK(tour["waypoints"].size() == centre->tour.waypoints.size());
     CHECK(tour["walls"].size() >= 4);
     CHECK(fs::exists(out / tour["brand"]["font_regular"].get<std::string>()));
-    check_validator_clean(out / "centre.glb");  // WebP, quantized, meshopt-compressed
+    ocop::test::check_validator_clean(out / "centre.glb");  // WebP, quantized, meshopt-compressed
     std::set<std::string> placed;
     for (const ocop::scene::Placement& p : centre->placements) placed.insert(p.product);
     CHECK(tour["products"].size() == placed.size());
@@ -174,7 +155,7 @@ TEST_CASE("showroom tour: a static folder with the app, the centre, a web GLB pe
         const fs::path glb = out / card["model"].get<std::string>();
         REQUIRE(fs::exists(glb));
         CHECK(fs::file_size(glb) <= 4u << 20);
-        check_validator_clean(glb);
+        ocop::test::check_validator_clean(glb);
     }
 
     // A second run replaces the tour and leaves nothing beside it.

@@ -2,7 +2,6 @@
 // Khronos validator's verdict on what comes out.
 #include <unistd.h>
 
-#include <cstring>
 #include <fstream>
 
 #include <nlohmann/json.hpp>
@@ -21,15 +20,6 @@ int export_run(const std::string& args, std::string* output) {
 }
 
 // The JSON chunk of a GLB (the first chunk, §4.4.3.2).
-nlohmann::json export_glb_json(const fs::path& path) {
-    ocop::Result<std::vector<std::uint8_t>> bytes = ocop::read_file(path);
-    REQUIRE(bytes.ok());
-    REQUIRE(bytes->size() > 20);
-    std::uint32_t length = 0;
-    std::memcpy(&length, bytes->data() + 12, 4);
-    REQUIRE(20 + std::size_t(length) <= bytes->size());
-    return nlohmann::json::parse(bytes->begin() + 20, bytes->begin() + 20 + length);
-}
 
 std::size_t export_triangles(const nlohmann::json& doc) {
     std::size_t indices = 0;
@@ -47,7 +37,7 @@ TEST_CASE("showroom export SKU --web: at most 50k triangles and 4 MB, catalogue 
     REQUIRE(export_run("BT-VASE-01 --catalogue " + export_catalogue.string() + " --web -o " + out.string(), &output) == 0);
     INFO(output);
     CHECK(fs::file_size(out) <= 4u << 20);
-    const nlohmann::json doc = export_glb_json(out);
+    const nlohmann::json doc = ocop::test::glb_json(out);
     CHECK(export_triangles(doc) <= 50000);
     CHECK(export_triangles(doc) > 20000);  // simplified to the budget, not to nothing
     const nlohmann::json& ocop = doc["nodes"][0]["extras"]["ocop"];
@@ -57,12 +47,7 @@ TEST_CASE("showroom export SKU --web: at most 50k triangles and 4 MB, catalogue 
     CHECK(ocop["price_vnd"].get<long long>() > 0);
     CHECK(doc["asset"]["copyright"].get<std::string>().find("Bát Tràng") != std::string::npos);
     for (const auto& image : doc.value("images", nlohmann::json::array())) CHECK(image.contains("bufferView"));
-    std::string report;
-    CHECK(ocop::test::run_command("node " + (fs::path(OCOP_SOURCE_DIR) / "tools/validate-gltf.mjs").string() + " " + out.string(),
-                                  &report) == 0);
-    INFO(report);
-    CHECK(report.find("\"errors\":0") != std::string::npos);
-    CHECK(report.find("\"warnings\":0") != std::string::npos);
+    ocop::test::check_validator_clean(out);
 }
 
 TEST_CASE("showroom export: --max-triangles and bad input", "[cli][export]") {
@@ -71,7 +56,7 @@ TEST_CASE("showroom export: --max-triangles and bad input", "[cli][export]") {
     REQUIRE(export_run((ocop::test::samples_dir() / "glazed_vase.glb").string() + " --max-triangles 2000 -o " +
                            (dir / "small.glb").string(),
                        &output) == 0);
-    CHECK(export_triangles(export_glb_json(dir / "small.glb")) <= 2000);
+    CHECK(export_triangles(ocop::test::glb_json(dir / "small.glb")) <= 2000);
     CHECK(export_run("NO-SUCH-SKU --catalogue " + export_catalogue.string() + " -o " + (dir / "x.glb").string(), &output) == 2);
     CHECK(output.find("NO-SUCH-SKU") != std::string::npos);
     CHECK(export_run("BT-VASE-01 -o " + (dir / "x.glb").string(), &output) == 2);
@@ -87,7 +72,7 @@ TEST_CASE("showroom export --web keeps a many-part garment within the triangle b
     std::string output;
     REQUIRE(export_run("VP-AODAI-01 --catalogue " + export_catalogue.string() + " --web -o " + (dir / "a.glb").string(),
                        &output) == 0);
-    CHECK(export_triangles(export_glb_json(dir / "a.glb")) <= 50000);
+    CHECK(export_triangles(ocop::test::glb_json(dir / "a.glb")) <= 50000);
     CHECK(fs::file_size(dir / "a.glb") <= 4u << 20);
 }
 
@@ -99,17 +84,11 @@ TEST_CASE("showroom export --webp --meshopt: validator clean, three.js decodes t
     REQUIRE(export_run(sku + " --webp --meshopt -o " + (dir / "packed.glb").string(), &output) == 0);
     INFO(output);
     CHECK(fs::file_size(dir / "packed.glb") < fs::file_size(dir / "plain.glb") * 3 / 4);
-    const nlohmann::json doc = export_glb_json(dir / "packed.glb");
+    const nlohmann::json doc = ocop::test::glb_json(dir / "packed.glb");
     CHECK(doc["extensionsRequired"] ==
           nlohmann::json({"EXT_meshopt_compression", "EXT_texture_webp", "KHR_mesh_quantization"}));  // --web quantizes
     for (const auto& image : doc["images"]) CHECK(image["mimeType"] == "image/webp");
-    std::string report;
-    CHECK(ocop::test::run_command("node " + (fs::path(OCOP_SOURCE_DIR) / "tools/validate-gltf.mjs").string() + " " +
-                                      (dir / "packed.glb").string(),
-                                  &report) == 0);
-    INFO(report);
-    CHECK(report.find("\"errors\":0,") != std::string::npos);
-    CHECK(report.find("\"warnings\":0,") != std::string::npos);
+    ocop::test::check_validator_clean(dir / "packed.glb");
     // three.js (with its MeshoptDecoder, as the tour has it) sees exactly the plain file's geometry.
     std::string plain, packed;
     const std::string counter = "node " + (fs::path(OCOP_SOURCE_DIR) / "tools/three-count.mjs").string() + " ";
@@ -133,7 +112,7 @@ TEST_CASE("showroom export --web: silk written double-sided as two faces still s
     REQUIRE(export_run("VP-SCARF-02 --catalogue " + export_catalogue.string() + " --web -o " + (dir / "s.glb").string(),
                        &output) == 0);
     INFO(output);
-    const nlohmann::json doc = export_glb_json(dir / "s.glb");
+    const nlohmann::json doc = ocop::test::glb_json(dir / "s.glb");
     CHECK(export_triangles(doc) <= 50000);
     CHECK(export_triangles(doc) > 20000);
     bool double_sided_silk = false;
