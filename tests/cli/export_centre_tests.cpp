@@ -158,8 +158,8 @@ TEST_CASE("showroom tour: a static folder with the app, the centre, a web GLB pe
         ocop::test::check_validator_clean(glb);
     }
 
-    // A second run replaces the tour and leaves nothing beside it.
-    REQUIRE(centre_run("tour " + centre_file.string() + " -o " + out.string(), &output) == 0);
+    // A second run replaces the tour and leaves nothing beside it (the folder written "tour/").
+    REQUIRE(centre_run("tour " + centre_file.string() + " -o " + out.string() + "/", &output) == 0);
     std::size_t entries = 0;
     for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir)) ++entries;
     CHECK(entries == 1);

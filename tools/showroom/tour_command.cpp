@@ -117,7 +117,8 @@ CLI::App* add_tour_command(CLI::App& app, TourArgs& args) {
 
 int run_tour(const TourArgs& args, const Log& log) {
     const auto start = std::chrono::steady_clock::now();
-    const fs::path out = fs::path(args.out).lexically_normal();
+    fs::path out = fs::path(args.out).lexically_normal();
+    if (!out.has_filename()) out = out.parent_path();  // "tour/" names the folder "tour"
     if (Status s = check_tour_folder(out); !s) return report(s.error());
     const fs::path app = share_dir() / "tour";
     for (const char* file : kAppFiles)
