@@ -4,8 +4,10 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <exception>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <map>
 #include <set>
@@ -561,6 +563,34 @@ Status check_ply_header(const fs::path& path) {
     return check_ply_counts(path, header.substr(0, end), after);
 }
 
+// Assimp 5.2's Collada reader loops for ever, growing memory, on an index list (<p>, <v>,
+// <vcount>, <h>) that holds anything but integers: one "n" in a cube's <p> did it (found by
+// tools/fuzz, model). Such a list is refused here, with the line it is on.
+Status check_collada_index_lists(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    for (const char* tag : {"<p>", "<v>", "<vcount>", "<h>"}) {
+        const std::string close = std::string("</") + (tag + 1);
+        for (std::size_t at = text.find(tag); at != std::string::npos; at = text.find(tag, at + 1)) {
+            const std::size_t from = at + std::strlen(tag);
+            const std::size_t to = text.find(close, from);
+            if (to == std::string::npos) break;  // unclosed: the XML parser says so
+            const auto bad = std::find_if(text.begin() + static_cast<std::ptrdiff_t>(from),
+                                          text.begin() + static_cast<std::ptrdiff_t>(to), [](char c) {
+                                              return !(std::isdigit(static_cast<unsigned char>(c)) ||
+                                                       std::isspace(static_cast<unsigned char>(c)) || c == '-');
+                                          });
+            if (bad != text.begin() + static_cast<std::ptrdiff_t>(to)) {
+                const auto line = 1 + std::count(text.begin(), bad, '\n');
+                return bad_input(path.string(), std::string(tag) + " holds '" + std::string(1, *bad) +
+                                                    "' where only integer indices belong",
+                                 "line " + std::to_string(line));
+            }
+        }
+    }
+    return Ok{};
+}
+
 // Assimp 5.2's OFF reader believes the header's counts: a 309-byte file that claims 3.5
 // billion vertices (assimp-testmodels' invalid/OutOfMemory.off) keeps it busy for minutes.
 // A vertex takes at least 6 bytes ("0 0 0\n") and a face 8 ("3 0 1 2\n").
@@ -703,6 +733,8 @@ Result<Model> import_assimp(const std::filesystem::path& path) {
         if (Status s = check_ply_header(path); !s) return s.error();
     if (lower_extension(path) == ".off")
         if (Status s = check_off_counts(path); !s) return s.error();
+    if (lower_extension(path) == ".dae")
+        if (Status s = check_collada_index_lists(path); !s) return s.error();
     try {
         Assimp::Importer importer;
         // Enough for any real file (the readers take the file in one or a few large reads):

@@ -45,6 +45,17 @@ struct Reader {
         out = static_cast<float>(v);
         return true;
     }
+
+    // An optional string (json::value would throw on a number there).
+    std::string text(const json& object, const std::string& path, const char* key, const std::string& fallback) {
+        const auto it = object.find(key);
+        if (it == object.end()) return fallback;
+        if (!it->is_string()) {
+            fail(path.empty() ? key : path + "." + key, "must be a string");
+            return fallback;
+        }
+        return it->get<std::string>();
+    }
 };
 
 constexpr float kPi = 3.14159265358979f;
@@ -69,12 +80,11 @@ Result<LightRig> parse_light_rig(std::string_view json_text, const std::string& 
     using namespace light_rig_detail;
     const json doc = json::parse(json_text.begin(), json_text.end(), nullptr, false);
     if (doc.is_discarded() || !doc.is_object()) return bad_input(source, "not a JSON object");
-    if (doc.value("format", std::string()) != "ocop-light-rig/1")
-        return bad_input(source, "format: must be \"ocop-light-rig/1\"");
     Reader r{source, {}};
+    if (r.text(doc, "", "format", "") != "ocop-light-rig/1") return bad_input(source, "format: must be \"ocop-light-rig/1\"");
     LightRig rig;
-    rig.name = doc.value("name", std::string());
-    rig.description = doc.value("description", std::string());
+    rig.name = r.text(doc, "", "name", "");
+    rig.description = r.text(doc, "", "description", "");
     rig.environment.kind = scene::Environment::Kind::Panels;
 
     const json studio = doc.value("studio", json::object());
@@ -97,7 +107,7 @@ Result<LightRig> parse_light_rig(std::string_view json_text, const std::string& 
         r.number(panels[i], path, "height_deg", h, 0.1f, 170.0f, true);
         r.number(panels[i], path, "radiance", radiance, 0.0f, 1.0e5f, true);
         r.number(panels[i], path, "kelvin", kelvin, 1000.0f, 40000.0f, false);
-        const std::string shape = panels[i].value("shape", std::string("rect"));
+        const std::string shape = r.text(panels[i], path, "shape", "rect");
         if (shape != "rect" && shape != "round") r.fail(path + ".shape", "must be \"rect\" or \"round\"");
         rig.environment.panels.push_back({.direction = rig_direction(az, el),
                                           .width_deg = w,
@@ -110,7 +120,7 @@ Result<LightRig> parse_light_rig(std::string_view json_text, const std::string& 
     for (std::size_t i = 0; i < lights.size(); ++i) {
         const std::string path = "lights[" + std::to_string(i) + "]";
         if (!lights[i].is_object()) return bad_input(source, path + ": must be an object");
-        if (lights[i].value("type", std::string()) != "directional")
+        if (r.text(lights[i], path, "type", "") != "directional")
             return bad_input(source, path + ".type: only \"directional\" lights are supported in rigs");
         float az = 0, el = 45, illuminance = 1, kelvin = 6500;
         r.number(lights[i], path, "azimuth_deg", az, -360.0f, 360.0f, true);

@@ -87,7 +87,8 @@ Result<Preset> parse_preset(std::string_view json_text, const std::string& sourc
     using namespace preset_detail;
     const json doc = json::parse(json_text.begin(), json_text.end(), nullptr, false);
     if (doc.is_discarded() || !doc.is_object()) return bad_input(source, "not a JSON object");
-    if (doc.value("format", std::string()) != "ocop-photo-preset/1")
+    const auto format_field = doc.find("format");  // json::value would throw on a number
+    if (format_field == doc.end() || !format_field->is_string() || *format_field != "ocop-photo-preset/1")
         return bad_input(source, "format: must be \"ocop-photo-preset/1\"");
     Preset p;
     p.source_text = std::string(json_text);

@@ -76,7 +76,8 @@ struct CentreReader {
         if (!j.is_object()) return fail(where.empty() ? "(top level)" : where, "expected an object");
         for (std::string_view key : required)
             if (!j.contains(key)) return fail(join_path(where, key), "missing");
-        for (const auto& [key, value] : j.items()) {
+        for (const auto& item : j.items()) {
+            const std::string& key = item.key();  // not a structured binding: clang 14 cannot capture those
             const auto listed = [&](std::initializer_list<std::string_view> keys) {
                 return std::find(keys.begin(), keys.end(), key) != keys.end();
             };

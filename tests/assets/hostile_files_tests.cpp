@@ -525,6 +525,27 @@ void hostile_add_assimp_formats(std::vector<Case>& out) {
     text("obj", "one_long_line.obj", Expect::Reject, "v " + std::string(8 << 20, '9') + "\n");
     for (int k = 1; k < 8; ++k) text("obj", "cut_" + std::to_string(k) + "_of_8.obj", Expect::Either, obj.substr(0, obj.size() * k / 8));
 
+    // Collada: one letter in an index list kept Assimp 5.2 looping for ever (tools/fuzz, model).
+    const auto collada = [](const std::string& indices) {
+        return std::string(R"(<?xml version="1.0" encoding="utf-8"?>
+<COLLADA xmlns="http://www.collada.org/2005/11/COLLADASchema" version="1.4.1">
+  <asset><unit name="meter" meter="1"/><up_axis>Y_UP</up_axis></asset>
+  <library_geometries><geometry id="tri" name="tri"><mesh>
+    <source id="tri-pos"><float_array id="tri-pos-array" count="9">0 0 0 1 0 0 0 1 0</float_array>
+      <technique_common><accessor source="#tri-pos-array" count="3" stride="3">
+        <param name="X" type="float"/><param name="Y" type="float"/><param name="Z" type="float"/>
+      </accessor></technique_common></source>
+    <vertices id="tri-vtx"><input semantic="POSITION" source="#tri-pos"/></vertices>
+    <triangles count="1"><input semantic="VERTEX" source="#tri-vtx" offset="0"/><p>)") + indices + R"(</p></triangles>
+  </mesh></geometry></library_geometries>
+  <library_visual_scenes><visual_scene id="scene"><node id="n"><instance_geometry url="#tri"/></node></visual_scene></library_visual_scenes>
+  <scene><instance_visual_scene url="#scene"/></scene>
+</COLLADA>
+)";
+    };
+    text("collada", "ok.dae", Expect::Either, collada("0 1 2"));
+    text("collada", "letter_in_p.dae", Expect::Reject, collada("0 n 2"));
+
     const std::string ply_head = "ply\nformat ascii 1.0\nelement vertex 3\nproperty float x\nproperty float y\nproperty float z\n"
                                  "element face 1\nproperty list uchar int vertex_indices\nend_header\n";
     const std::string ply_body = "0 0 0\n1 0 0\n0 1 0\n3 0 1 2\n";
@@ -850,6 +871,10 @@ TEST_CASE("Hostile: an OBJ mtllib outside the model's folder is not read", "[hos
 }
 
 TEST_CASE("Hostile: STL files with lying counts and truncation", "[hostile]") { hostile_run_family("stl"); }
+
+TEST_CASE("Hostile: a Collada index list with a letter in it is refused, not a hang", "[hostile]") {
+    hostile_run_family("collada");
+}
 
 TEST_CASE("Hostile: random noise and wrong magic in every format", "[hostile]") { hostile_run_family("garbage"); }
 

@@ -3,6 +3,7 @@
 
 #include "gpu_support.h"
 #include "photo/light_rig.h"
+#include "photo/preset.h"
 #include "photo/studio.h"
 #include "support.h"
 
@@ -40,6 +41,21 @@ TEST_CASE("a malformed rig names the JSON path of what is wrong", "[photo][rig]"
               .find("panels[0].radiance: must be a number") != std::string::npos);
     CHECK(error_of(R"({"format": "ocop-light-rig/1", "lights": [{"type": "spot"}]})").find("lights[0].type") !=
           std::string::npos);
+    // Found by tools/fuzz (json): a number where a string belongs threw out of the parser.
+    CHECK(error_of(R"({"format": "ocop-light-rig/1", "panels": [{"azimuth_deg": 0, "elevation_deg": 10,
+        "width_deg": 10, "height_deg": 10, "radiance": 1, "shape": 500}]})")
+              .find("panels[0].shape: must be a string") != std::string::npos);
+    CHECK(error_of(R"({"format": 1})").find("format") != std::string::npos);
+    CHECK(error_of(R"({"format": "ocop-light-rig/1", "name": 7})").find("name: must be a string") != std::string::npos);
+    CHECK(error_of(R"({"format": "ocop-light-rig/1", "lights": [{"type": true}]})").find("lights[0].type") !=
+          std::string::npos);
+}
+
+TEST_CASE("a photo preset whose format is not a string is bad input, not a crash", "[photo][preset]") {
+    // Found by tools/fuzz (json).
+    Result<photo::Preset> preset = photo::parse_preset(R"({"format": 1})", "test.preset.json");
+    REQUIRE_FALSE(preset.ok());
+    CHECK(preset.error().message().find("format") != std::string::npos);
 }
 
 TEST_CASE("colour temperature: 6500 K is near white, 3000 K warm, 10000 K cool, luminance 1", "[photo][rig]") {
