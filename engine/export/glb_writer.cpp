@@ -315,7 +315,7 @@ private:
     int add_view(std::span<const std::uint8_t> data, int target);
     int add_meshopt_view(std::span<const std::uint8_t> data, int target, std::size_t stride);
     int add_vertex_view(std::span<const std::uint8_t> data, std::size_t stride) {
-        return scene_.meshopt ? add_meshopt_view(data, kTargetArrayBuffer, stride) : add_view(data, kTargetArrayBuffer);
+        return scene_.encoding.meshopt ? add_meshopt_view(data, kTargetArrayBuffer, stride) : add_view(data, kTargetArrayBuffer);
     }
     int add_accessor(int view, int component_type, std::size_t count, const char* type);
     int add_position_accessor(const std::vector<glm::vec3>& positions);
@@ -471,10 +471,10 @@ int GlbEncoder::add_index_accessor(const Mesh& mesh) {
     int view = 0;
     if (fits_16_bits) {
         std::vector<std::uint16_t> short_indices(mesh.indices.begin(), mesh.indices.end());
-        view = scene_.meshopt ? add_meshopt_view(as_bytes_of(short_indices), kTargetElementArrayBuffer, 2)
+        view = scene_.encoding.meshopt ? add_meshopt_view(as_bytes_of(short_indices), kTargetElementArrayBuffer, 2)
                               : add_view(as_bytes_of(short_indices), kTargetElementArrayBuffer);
     } else {
-        view = scene_.meshopt ? add_meshopt_view(as_bytes_of(mesh.indices), kTargetElementArrayBuffer, 4)
+        view = scene_.encoding.meshopt ? add_meshopt_view(as_bytes_of(mesh.indices), kTargetElementArrayBuffer, 4)
                               : add_view(as_bytes_of(mesh.indices), kTargetElementArrayBuffer);
     }
     return add_accessor(view, fits_16_bits ? kComponentUnsignedShort : kComponentUnsignedInt,
@@ -482,7 +482,7 @@ int GlbEncoder::add_index_accessor(const Mesh& mesh) {
 }
 
 Json GlbEncoder::primitive_attributes(const Mesh& mesh) {
-    if (scene_.quantize) return quantized_attributes(mesh);
+    if (scene_.encoding.quantize) return quantized_attributes(mesh);
     Json attributes = {{"POSITION", add_position_accessor(mesh.positions)}};
     const std::size_t n = mesh.positions.size();
     if (!mesh.normals.empty())
@@ -522,7 +522,7 @@ std::uint8_t unorm8(float v) { return static_cast<std::uint8_t>(std::lround(std:
 int GlbEncoder::add_quantized_accessor(std::span<const std::uint8_t> data, std::size_t stride, int component_type,
                                        std::size_t count, const char* type) {
     int view = 0;
-    if (scene_.meshopt) {
+    if (scene_.encoding.meshopt) {
         view = add_meshopt_view(data, kTargetArrayBuffer, stride);
     } else {
         view = add_view(data, kTargetArrayBuffer);
@@ -607,7 +607,7 @@ Result<int> GlbEncoder::texture_for(const TextureRef& ref) {
     auto image_it = gltf_image_of_model_image_.find(image_key);
     if (image_it == gltf_image_of_model_image_.end()) {
         Result<EmbeddedImage> embedded =
-            embeddable_image(*model_, static_cast<std::size_t>(ref.image), scene_.textures);
+            embeddable_image(*model_, static_cast<std::size_t>(ref.image), scene_.encoding.textures);
         if (!embedded) return embedded.error();
         Json image = {{"bufferView", add_view(embedded->bytes, kNoTarget)},
                       {"mimeType", embedded->mime_type}};
@@ -632,7 +632,7 @@ Result<int> GlbEncoder::texture_for(const TextureRef& ref) {
     const std::pair<int, int> key{image_it->second, sampler_it->second};
     auto texture_it = texture_of_image_and_sampler_.find(key);
     if (texture_it == texture_of_image_and_sampler_.end()) {
-        if (scene_.textures == TextureEncoding::WebP) {
+        if (scene_.encoding.textures == TextureEncoding::WebP) {
             textures_.push_back({{"sampler", key.second}, {"extensions", {{"EXT_texture_webp", {{"source", key.first}}}}}});
             use_extension("EXT_texture_webp");
         } else {
@@ -925,10 +925,10 @@ void GlbEncoder::add_model_nodes(std::size_t model, int parent) {
             // Quantized positions are scaled back by the node drawing them; a node whose
             // children must not inherit that scale draws its mesh through a child of its own.
             const glm::mat4 dequantize = dequantize_[model].matrix();
-            if (scene_.quantize && has_children[n]) {
+            if (scene_.encoding.quantize && has_children[n]) {
                 mesh_holders.push_back({first + static_cast<int>(n), Json{{"matrix", matrix_json(dequantize)}, {"mesh", mesh}}});
             } else {
-                if (scene_.quantize) local = local * dequantize;
+                if (scene_.encoding.quantize) local = local * dequantize;
                 out["mesh"] = mesh;
             }
         }
@@ -1122,9 +1122,7 @@ Result<std::vector<std::uint8_t>> encode_glb(const assets::Model& model,
         scene.copyright = "© " + p->producer + ", " + p->commune;
     }
     scene.models = {&model};
-    scene.textures = options.textures;
-    scene.meshopt = options.meshopt;
-    scene.quantize = options.quantize;
+    scene.encoding = options.encoding;
     Result<std::vector<std::uint8_t>> glb = encode(scene, 0);
     if (!glb && glb.error().file == scene.name) {  // errors about the whole file name the model
         Error error = glb.error();

@@ -26,14 +26,8 @@ namespace ocop::exporter {
 // quality 90, data lossless), smaller still; every browser reads it, older desktop tools may not.
 enum class TextureEncoding { AsImported, Compact, WebP };
 
-struct GlbOptions {
-    // The product's name on the root node; empty = the stem of Model::source, else "model".
-    std::string name;
-    // asset.generator; empty = "OCOP Showroom <version>".
-    std::string generator;
-    // The product's catalogue data, written to the root node's extras ("ocop": sku, names,
-    // stars, producer, commune, price...) and its producer to asset.copyright; none: neither.
-    const scene::Product* product = nullptr;
+// How a GLB stores its textures and geometry: what viewers must decode, against bytes.
+struct GlbEncoding {
     TextureEncoding textures = TextureEncoding::AsImported;
     // Geometry compressed with EXT_meshopt_compression (required: three.js with its
     // MeshoptDecoder, gltfpack, Babylon read it; our own importer does not).
@@ -43,6 +37,17 @@ struct GlbOptions {
     // coordinates within 0..1 16-bit: 20-24 bytes a vertex instead of 48, at about 1/65535 of
     // the model's size in position.
     bool quantize = false;
+};
+
+struct GlbOptions {
+    // The product's name on the root node; empty = the stem of Model::source, else "model".
+    std::string name;
+    // asset.generator; empty = "OCOP Showroom <version>".
+    std::string generator;
+    // The product's catalogue data, written to the root node's extras ("ocop": sku, names,
+    // stars, producer, commune, price...) and its producer to asset.copyright; none: neither.
+    const scene::Product* product = nullptr;
+    GlbEncoding encoding;
 };
 
 // Layout of what is written: one scene whose root node (named after the product) has one
@@ -87,15 +92,7 @@ struct GlbScene {
     nlohmann::ordered_json extras;  // the root node's; null: none
     std::vector<const assets::Model*> models;  // not owned; each must outlive the call
     std::vector<GlbNode> nodes;
-    TextureEncoding textures = TextureEncoding::AsImported;
-    // Geometry compressed with EXT_meshopt_compression (required: three.js with its
-    // MeshoptDecoder, gltfpack, Babylon read it; our own importer does not).
-    bool meshopt = false;
-    // Vertices quantized with KHR_mesh_quantization (required): positions 16-bit over the
-    // model's bounds (its nodes scale them back), normals and tangents 8-bit, texture
-    // coordinates within 0..1 16-bit: 20-24 bytes a vertex instead of 48, at about 1/65535 of
-    // the model's size in position.
-    bool quantize = false;
+    GlbEncoding encoding;
 };
 
 // The same checks and errors as encode_glb, for every model; a node naming a model that does

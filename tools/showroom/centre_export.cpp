@@ -28,18 +28,16 @@ Result<BuiltCentre> build_centre_for_web(const std::string& centre_path, const L
 }
 
 Result<std::size_t> write_centre_glb(const BuiltCentre& centre, const std::filesystem::path& out,
-                                     const CentreGlbEncoding& encoding) {
+                                     const exporter::GlbEncoding& encoding) {
     exporter::GlbScene scene = exporter::centre_glb_scene(centre.files.centre, centre.files.catalogue, centre.built);
-    scene.textures = encoding.textures;
-    scene.meshopt = encoding.meshopt;
-    scene.quantize = encoding.quantize;
+    scene.encoding = encoding;
     Result<std::vector<std::uint8_t>> glb = exporter::encode_scene_glb(scene);
     if (!glb) return glb.error();
     if (Status s = write_file_atomic(out, std::span<const std::uint8_t>(*glb)); !s) return s.error();
     return glb->size();
 }
 
-int run_export_centre(const std::string& centre_path, const std::string& out, const CentreGlbEncoding& encoding,
+int run_export_centre(const std::string& centre_path, const std::string& out, const exporter::GlbEncoding& encoding,
                       const Log& log) {
     const auto start = std::chrono::steady_clock::now();
     if (Status s = check_output(out, ".glb"); !s) return report(s.error());

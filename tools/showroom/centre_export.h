@@ -23,19 +23,13 @@ struct BuiltCentre {
 // its full web GLB). Warnings go to `log`.
 Result<BuiltCentre> build_centre_for_web(const std::string& centre_path, const Log& log);
 
-// How the centre GLB stores textures and geometry.
-struct CentreGlbEncoding {
-    exporter::TextureEncoding textures = exporter::TextureEncoding::Compact;
-    bool meshopt = false;
-    bool quantize = true;  // a centre GLB is for web viewers
-};
 
 // Writes the centre GLB atomically; returns its size in bytes.
 Result<std::size_t> write_centre_glb(const BuiltCentre& centre, const std::filesystem::path& out,
-                                     const CentreGlbEncoding& encoding);
+                                     const exporter::GlbEncoding& encoding);
 
 // `showroom export CENTRE.centre.json -o OUT.glb`: exit code as run_export's.
-int run_export_centre(const std::string& centre_path, const std::string& out, const CentreGlbEncoding& encoding,
+int run_export_centre(const std::string& centre_path, const std::string& out, const exporter::GlbEncoding& encoding,
                       const Log& log);
 
 }  // namespace ocop::cli

@@ -53,7 +53,8 @@ int run_export(const ExportArgs& args, const Log& log) {
         if (args.web || args.max_triangles || args.max_texture || !args.catalogue.empty())
             return report(bad_input(args.model, "a centre is exported as it is: --web, --max-triangles, "
                                                 "--max-texture and --catalogue are for products"));
-        const CentreGlbEncoding encoding{
+        // A centre GLB is for web viewers: quantized, colour as JPEG unless --webp.
+        const exporter::GlbEncoding encoding{
             args.webp ? exporter::TextureEncoding::WebP : exporter::TextureEncoding::Compact, args.meshopt, true};
         return run_export_centre(args.model, args.out, encoding, log);
     }
@@ -87,9 +88,10 @@ int run_export(const ExportArgs& args, const Log& log) {
     const exporter::TextureEncoding textures = args.webp  ? exporter::TextureEncoding::WebP
                                                : args.web ? exporter::TextureEncoding::Compact
                                                           : exporter::TextureEncoding::AsImported;
-    const exporter::GlbOptions options{
-        .name = product ? product->sku : std::string(), .generator = {}, .product = product, .textures = textures,
-        .meshopt = args.meshopt, .quantize = args.quantize || args.web};
+    const exporter::GlbOptions options{.name = product ? product->sku : std::string(),
+                                       .generator = {},
+                                       .product = product,
+                                       .encoding = {textures, args.meshopt, args.quantize || args.web}};
     Result<exporter::BudgetedGlb> glb = exporter::encode_glb_within(model, budget, options, args.model);
     if (!glb) return report(glb.error());
     const int max_texture = glb->max_texture;

@@ -26,7 +26,7 @@ constexpr const char* kAppFiles[] = {"index.html", "tour.js", "tour.css"};
 
 // Visitors download every byte: WebP textures and quantized, meshopt-compressed geometry, which
 // every browser the tour runs in decodes (the app carries three's MeshoptDecoder).
-constexpr CentreGlbEncoding kTourEncoding{exporter::TextureEncoding::WebP, true, true};
+constexpr exporter::GlbEncoding kTourEncoding{exporter::TextureEncoding::WebP, true, true};
 
 Status copy_into(const fs::path& from, const fs::path& to) {
     std::error_code ec;
@@ -51,8 +51,7 @@ Result<std::map<std::string, std::string>> write_product_glbs(const BuiltCentre&
         Result<assets::Model> model = scene::import_product(centre.files.catalogue, product, samples_dir(), no_lods);
         if (!model) return model.error();
         const exporter::GlbOptions options{
-            .name = product.sku, .generator = {}, .product = &product, .textures = kTourEncoding.textures,
-            .meshopt = kTourEncoding.meshopt, .quantize = kTourEncoding.quantize};
+            .name = product.sku, .generator = {}, .product = &product, .encoding = kTourEncoding};
         Result<exporter::BudgetedGlb> glb = exporter::encode_glb_within(*model, exporter::kWebBudget, options, product.sku);
         if (!glb && glb.error().kind == Error::Kind::BadInput) {
             // Over the triangle budget (a mesh the simplifier cannot reduce further): the detail
