@@ -1,14 +1,20 @@
-// showroom-studio: the desktop app. For now a product preview in a window, drawn by the same
-// renderer and studio rig as `showroom photo`; the Layout, Studio and Tour modes build on it.
-//   showroom-studio [MODEL] [--size WxH] [--frames N --screenshot OUT.png]
+// showroom-studio: the desktop app. Layout (designers), Studio (catalogue photos) and Tour
+// (what visitors get) modes over one centre, drawn by the same renderer as `showroom photo`,
+// with Dear ImGui around the view.
+//   showroom-studio [CENTRE] [--mode layout|studio|tour] [--lang en|vi] [--size WxH]
+//                   [--product SKU] [--recover] [--frames N --screenshot OUT.png]
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <string>
 
 #include <CLI/CLI.hpp>
 #include <GLFW/glfw3.h>
+#include <imgui.h>
 
-#include "assets/import.h"
+#include "app/app.h"
+#include "app/thumbnails.h"
 #include "core/files.h"
 #include "photo/image_size.h"
 #include "photo/png.h"
@@ -16,9 +22,11 @@
 #include "render/context.h"
 #include "render/renderer.h"
 #include "render/swapchain.h"
+#include "ui/imgui_layer.h"
 
 namespace fs = std::filesystem;
 using namespace ocop;
+using namespace ocop::studio;
 
 namespace {
 
@@ -27,12 +35,16 @@ int report(const Error& e) {
     return e.exit_code();
 }
 
-// The generated sample, found next to the binary (build/bin/../samples) from any folder.
-fs::path default_model(const char* argv0) {
+fs::path install_root(const char* argv0) {
     std::error_code ec;
     fs::path exe = fs::read_symlink("/proc/self/exe", ec);
     if (ec) exe = fs::absolute(argv0);
-    return exe.parent_path().parent_path() / "samples" / "glazed_vase.glb";
+    return exe.parent_path().parent_path();  // build/bin/.. = build
+}
+
+fs::path samples_dir(const char* argv0) {
+    if (const char* env = std::getenv("OCOP_SAMPLES_DIR"); env && *env) return env;
+    return install_root(argv0) / "samples";
 }
 
 // GLFW is a process-wide library: initialised once here, in main's scope, and nowhere else.
@@ -50,42 +62,120 @@ struct Window {
     }
 };
 
+// Files dropped on the window, collected by GLFW's callback and handled in the frame loop.
+struct Drops {
+    std::vector<std::string> paths;
+};
+
+void on_drop(GLFWwindow* window, int count, const char** paths) {
+    auto* drops = static_cast<Drops*>(glfwGetWindowUserPointer(window));
+    for (int i = 0; i < count; ++i) drops->paths.emplace_back(paths[i]);
+}
+
+Result<scene::Brand> brand_of(const scene::Centre& centre) {
+    return centre.brand.empty() ? Result<scene::Brand>(scene::default_brand()) : scene::load_brand(scene::brand_path(centre));
+}
+
+// A dropped centre file opens in place of the current one (after saving is offered by the
+// status line); a dropped model is imported and added to the session's library.
+void handle_drops(App& app, Drops& drops) {
+    for (const std::string& path : drops.paths) {
+        if (path.ends_with(".centre.json")) {
+            app.say_status(std::string(say(app.language, {"Open it with: showroom-studio ", "Mở bằng: showroom-studio "})) + path);
+            continue;
+        }
+        Result<assets::Model> model = assets::import(path);
+        if (!model) {
+            app.say_status(model.error().message());
+            continue;
+        }
+        app.dropped_models.push_back(fs::path(path).filename().string() + " (" + std::to_string(model->triangle_count()) + " " +
+                                     say(app.language, {"triangles", "tam giác"}) + ")");
+        app.say_status(std::string(say(app.language, {"Imported ", "Đã nhập "})) + path);
+    }
+    drops.paths.clear();
+}
+
+void recovery_prompt(App& app, std::optional<fs::path>& recovery) {
+    if (!recovery) return;
+    const Language l = app.language;
+    ImGui::OpenPopup("###recover");
+    if (ImGui::BeginPopupModal(say(l, {"Unsaved changes found###recover", "Có thay đổi chưa lưu###recover"}), nullptr,
+                               ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted(say(l, {"The studio closed without saving this centre. Recover the changes?",
+                                       "Studio đã đóng mà chưa lưu trung tâm này. Khôi phục các thay đổi?"}));
+        ImGui::TextDisabled("%s", recovery->string().c_str());
+        if (ImGui::Button(say(l, {"Recover", "Khôi phục"}))) {
+            Result<Document> recovered = Document::recover(app.document.path());
+            if (recovered) app.document = std::move(recovered).value();
+            else app.say_status(recovered.error().message());
+            recovery.reset();
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button(say(l, {"Discard", "Bỏ qua"}))) {
+            std::error_code ec;
+            fs::remove(*recovery, ec);
+            recovery.reset();
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-    CLI::App app{"OCOP Showroom studio: preview a product as the catalogue photo will show it.", "showroom-studio"};
-    app.set_version_flag("--version", std::string("showroom-studio ") + OCOP_VERSION);
-    std::string model_path;
-    std::string size = "1024x768";
+    CLI::App cli{"OCOP Showroom studio: lay out a centre, light and shoot its products, walk its tour.", "showroom-studio"};
+    cli.set_version_flag("--version", std::string("showroom-studio ") + OCOP_VERSION);
+    std::string centre_path = std::string(OCOP_SCENES_DIR) + "/centres/bat-trang.centre.json";
+    std::string mode_text = "layout", lang_text = "en", size = "1280x800", screenshot_path, product;
+    std::string photos_dir;
     int frames = 0;
-    std::string screenshot_path;
-    app.add_option("MODEL", model_path, "The product model (default: the bundled glazed vase)");
-    app.add_option("--size", size, "Window size WxH")->capture_default_str();
-    app.add_option("--frames", frames, "Quit after this many frames (0 = when the window closes)")
+    bool recover = false;
+    cli.add_option("CENTRE", centre_path, "The centre layout (.centre.json); default: the Bát Tràng centre");
+    cli.add_option("--mode", mode_text, "layout, studio or tour")->check(CLI::IsMember({"layout", "studio", "tour"}))
+        ->capture_default_str();
+    cli.add_option("--lang", lang_text, "en or vi")->check(CLI::IsMember({"en", "vi"}))->capture_default_str();
+    cli.add_option("--size", size, "Window size WxH")->capture_default_str();
+    cli.add_option("--product", product, "Studio mode: the product (SKU) to show");
+    cli.add_option("--photos", photos_dir, "Studio mode: where photos go (default: photos/ beside the centre)");
+    cli.add_flag("--recover", recover, "Recover the autosaved changes of a session that did not save");
+    cli.add_option("--frames", frames, "Quit after this many frames (0 = when the window closes)")
         ->check(CLI::NonNegativeNumber);
-    app.add_option("--screenshot", screenshot_path, "Write the last frame to this PNG");
+    cli.add_option("--screenshot", screenshot_path, "Write the last frame, UI included, to this PNG");
     try {
-        app.parse(argc, argv);
+        cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        return e.get_exit_code() == 0 ? app.exit(e) : (std::fprintf(stderr, "showroom-studio: %s\n", e.what()), 2);
+        return e.get_exit_code() == 0 ? cli.exit(e) : (std::fprintf(stderr, "showroom-studio: %s\n", e.what()), 2);
     }
     Result<photo::ImageSize> window_size = photo::parse_image_size(size, "--size", 8192);
     if (!window_size) return report(window_size.error());
     if (!screenshot_path.empty() && lower_extension(screenshot_path) != ".png")
         return report(bad_input(screenshot_path, "the screenshot must end in .png"));
-    if (model_path.empty()) model_path = default_model(argv[0]).string();
 
-    Result<assets::Model> imported = assets::import(model_path);
-    if (!imported) return report(imported.error());
-    auto model = std::make_shared<const assets::Model>(std::move(imported).value());
+    std::optional<fs::path> recovery = Document::recovery_for(centre_path);
+    Result<Document> document = recover && recovery ? Document::recover(centre_path) : Document::open(centre_path);
+    if (!document) return report(document.error());
+    if (recover) recovery.reset();
+    Result<scene::Catalogue> catalogue = scene::load_catalogue(scene::catalogue_path(document->centre()));
+    if (!catalogue) return report(catalogue.error());
+    Result<scene::Brand> brand = brand_of(document->centre());
+    if (!brand) return report(brand.error());
+    if (!product.empty() && !catalogue->find(product))
+        return report(bad_input(product, "no such product in " + catalogue->source.string()));
 
     GlfwSession glfw;
     if (!glfw.ok || !glfwVulkanSupported())
         return report(failure("window", "no display with Vulkan here (is DISPLAY set? try xvfb-run)"));
     glfwWindowHint(GLFW_CLIENT_API, GLFW_NO_API);
-    const std::string title = "OCOP Showroom — " + fs::path(model_path).filename().string();
+    glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);  // HiDPI: a window of the same size in points
+    const std::string title = "OCOP Showroom Studio — " + fs::path(centre_path).filename().string();
     Window window{glfwCreateWindow(int(window_size->width), int(window_size->height), title.c_str(), nullptr, nullptr)};
     if (!window.handle) return report(failure("window", "cannot open a window"));
+    Drops drops;
+    glfwSetWindowUserPointer(window.handle, &drops);
+    glfwSetDropCallback(window.handle, on_drop);
 
     Result<std::unique_ptr<render::Context>> ctx = render::Context::create({.window = window.handle});
     if (!ctx) return report(ctx.error());
@@ -93,11 +183,27 @@ int main(int argc, char** argv) {
     {
         Result<std::unique_ptr<render::Renderer>> renderer = render::Renderer::create(**ctx);
         if (!renderer) return report(renderer.error());
+        App app(**renderer, std::move(document).value(), std::move(catalogue).value(), std::move(brand).value(),
+                samples_dir(argv[0]));
+        app.mode = mode_text == "studio" ? Mode::Studio : mode_text == "tour" ? Mode::Tour : Mode::Layout;
+        app.language = lang_text == "vi" ? Language::Vi : Language::En;
+        if (!product.empty()) app.studio.sku = product;
+        if (!photos_dir.empty()) app.studio.out_dir = photos_dir;
+        refresh(app);
+        if (app.built) app.orbit.frame(scene::bounds(app.built->scene));
+
+        float content_scale = 1.0f, unused = 1.0f;
+        glfwGetWindowContentScale(window.handle, &content_scale, &unused);
         std::unique_ptr<render::Swapchain> swapchain;
-        scene::Scene scene;  // framed once per window size; each frame only turns the product
-        const Bounds product_bounds = model->bounds();
+        std::unique_ptr<ImGuiLayer> ui;
+        std::vector<render::Pixels> thumbnails;
+        for (Thumbnail& t : product_thumbnails(**renderer, app.catalogue, app.library, 96, default_thumbnail_cache_dir())) {
+            app.picture_of[t.sku] = thumbnails.size();
+            thumbnails.push_back(std::move(t.pixels));
+        }
         render::Pixels last_frame;
-        for (int frame = 0; !glfwWindowShouldClose(window.handle) && (frames == 0 || frame < frames);) {
+        auto last_time = std::chrono::steady_clock::now();
+        for (int frame = 0; !app.quit && !glfwWindowShouldClose(window.handle) && (frames == 0 || frame < frames);) {
             glfwPollEvents();
             int fb_w = 0, fb_h = 0;
             glfwGetFramebufferSize(window.handle, &fb_w, &fb_h);
@@ -110,18 +216,63 @@ int main(int argc, char** argv) {
                     render::Swapchain::create(**ctx, std::uint32_t(fb_w), std::uint32_t(fb_h));
                 if (!sc) return report(sc.error());
                 swapchain = std::move(sc).value();
-                scene = photo::studio_scene(model, {.width = swapchain->extent().width,
-                                                    .height = swapchain->extent().height});
             }
-            // The product turns slowly, by frame count (not time), so screenshots are repeatable.
-            scene.products[0].transform = photo::turntable_transform(product_bounds, 0.5f * float(frame));
+            if (!ui) {
+                const fs::path noto = "/usr/share/fonts/truetype/noto";
+                Result<std::unique_ptr<ImGuiLayer>> made = ImGuiLayer::create(
+                    **ctx, window.handle, *swapchain,
+                    {.scale = content_scale,
+                     .font = app.brand.font_regular.empty() ? noto / "NotoSans-Regular.ttf" : app.brand.font_regular,
+                     .font_bold = app.brand.font_bold.empty() ? noto / "NotoSans-Bold.ttf" : app.brand.font_bold,
+                     .symbols = noto / "NotoSansSymbols2-Regular.ttf",
+                     .pictures = thumbnails});
+                if (!made) return report(made.error());
+                ui = std::move(made).value();
+            }
+            const auto now = std::chrono::steady_clock::now();
+            const float seconds = std::chrono::duration<float>(now - last_time).count();
+            last_time = now;
+            handle_drops(app, drops);
+            refresh(app);
+
+            ui->begin_frame();
+            const ViewArea shell = draw_shell(app, *ui, (*ctx)->device_name());
+            const ViewArea view = app.mode == Mode::Layout   ? layout_mode(app, *ui, shell)
+                                  : app.mode == Mode::Studio ? studio_mode(app, *ui, shell)
+                                                             : tour_mode(app, *ui, shell, std::min(seconds, 0.1f));
+            recovery_prompt(app, recovery);
+            ui->end_frame();
+
+            Result<scene::Scene> scene = view_scene(app, view);
+            if (!scene) {
+                app.say_status(scene.error().message());
+                scene = scene::Scene{};
+            }
+            app.triangles = 0;
+            for (const scene::ProductInstance& p : scene->products)
+                if (p.model) app.triangles += p.model->drawn_triangle_count();
+            // ImGui measures in window points; the renderer in framebuffer pixels.
+            const ImVec2 fb_scale = ImGui::GetIO().DisplayFramebufferScale;
+            const VkRect2D viewport{{std::int32_t(view.x * fb_scale.x), std::int32_t(view.y * fb_scale.y)},
+                                    {std::uint32_t(std::max(1.0f, view.width * fb_scale.x)),
+                                     std::uint32_t(std::max(1.0f, view.height * fb_scale.y))}};
             const bool last = frames > 0 && frame + 1 == frames;
+            const auto start = std::chrono::steady_clock::now();
             Result<render::Renderer::Presented> shown = (*renderer)->render_to_window(
-                scene, *swapchain, last && !screenshot_path.empty() ? &last_frame : nullptr);
+                *scene, *swapchain,
+                {.viewport = viewport,
+                 .surround = glm::vec3(0.06f),
+                 .overlay = [&](VkCommandBuffer cmd, std::uint32_t image) { ui->record(cmd, *swapchain, image); },
+                 .screenshot = last && !screenshot_path.empty() ? &last_frame : nullptr});
             if (!shown) return report(shown.error());
+            app.frame_ms = std::chrono::duration<float, std::milli>(std::chrono::steady_clock::now() - start).count();
             if (*shown == render::Renderer::Presented::Outdated) {
-                swapchain.reset();  // the window changed size: frame and draw again
+                swapchain.reset();  // the window changed size: a new swapchain, then draw again
                 continue;
+            }
+            if (app.document.dirty() && now - app.last_autosave > std::chrono::seconds(30)) {
+                if (Status s = app.document.autosave(); !s) app.say_status(s.error().message());
+                app.last_autosave = now;
             }
             ++frame;
         }
@@ -129,6 +280,11 @@ int main(int argc, char** argv) {
             if (Status st = photo::write_png(screenshot_path, last_frame); !st) return report(st.error());
             std::printf("wrote %s (%ux%u)\n", screenshot_path.c_str(), last_frame.width, last_frame.height);
         }
+        // Closing with unsaved edits keeps them in the autosave, offered again on the next start.
+        if (app.document.dirty())
+            if (Status s = app.document.autosave(); !s) std::fprintf(stderr, "showroom-studio: %s\n", s.error().message().c_str());
+        ui.reset();
+        swapchain.reset();
     }
     if (const int n = (*ctx)->validation_messages(); n > 0) {
         std::fprintf(stderr, "showroom-studio: %d Vulkan validation message(s)\n", n);

@@ -76,6 +76,31 @@ glm::vec3 rig_direction(float azimuth_deg, float elevation_deg) {
     return {std::cos(el) * std::sin(az), std::sin(el), std::cos(el) * std::cos(az)};
 }
 
+void adjust_rig(LightRig& rig, const LightAdjust& adjust) {
+    if (adjust == LightAdjust{}) return;
+    // Turn, then raise: each direction's azimuth and elevation move, its distance stays.
+    const auto move = [&adjust](glm::vec3 d) {
+        const float az = std::atan2(d.x, d.z) * 180.0f / light_rig_detail::kPi + adjust.turn_deg;
+        const float el = std::asin(std::clamp(d.y / std::max(glm::length(d), 1e-6f), -1.0f, 1.0f)) * 180.0f /
+                             light_rig_detail::kPi + adjust.raise_deg;
+        return rig_direction(az, std::clamp(el, -89.0f, 89.0f)) * glm::length(d);
+    };
+    const auto recolour = [&adjust](glm::vec3 c) {
+        if (adjust.kelvin <= 0.0f) return c;
+        const float luminance = 0.2126f * c.r + 0.7152f * c.g + 0.0722f * c.b;
+        return luminance * light_rig_detail::balanced_light_colour(adjust.kelvin);
+    };
+    for (scene::Light& light : rig.lights) {
+        light.direction = -move(-light.direction);
+        light.colour = recolour(light.colour);
+        light.intensity *= adjust.scale;
+    }
+    for (scene::EnvironmentPanel& panel : rig.environment.panels) {
+        panel.direction = move(panel.direction);
+        panel.radiance = recolour(panel.radiance) * adjust.scale;
+    }
+}
+
 Result<LightRig> parse_light_rig(std::string_view json_text, const std::string& source) {
     using namespace light_rig_detail;
     const json doc = json::parse(json_text.begin(), json_text.end(), nullptr, false);

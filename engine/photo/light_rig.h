@@ -34,6 +34,19 @@ std::vector<std::string> builtin_light_rig_names();
 
 using ocop::kelvin_to_rgb;  // core/colour.h: rigs give colour temperatures in kelvin
 
+// What the studio app's light controls change on a rig, kept in a preset ("lights" object):
+// every light and panel brighter or darker together, one colour temperature for all of them
+// (0: the rig's own), and the whole rig turned about the product and raised or lowered, as a
+// photographer moves a light stand around the turntable.
+struct LightAdjust {
+    float scale = 1.0f;
+    float kelvin = 0.0f;
+    float turn_deg = 0.0f;   // about +Y, the way azimuth grows
+    float raise_deg = 0.0f;  // towards the zenith (negative: lower)
+    bool operator==(const LightAdjust&) const = default;
+};
+void adjust_rig(LightRig& rig, const LightAdjust& adjust);
+
 // Direction from azimuth and elevation in degrees (the rig convention above).
 glm::vec3 rig_direction(float azimuth_deg, float elevation_deg);
 

@@ -130,6 +130,18 @@ Result<Preset> parse_preset(std::string_view json_text, const std::string& sourc
     if (p.format == PhotoFormat::Jpeg && p.background == Background::Transparent)
         r.fail("background", "a JPEG cannot be transparent: use png or webp");
     r.text(doc, "rig", p.rig);
+    if (const auto lights = doc.find("lights"); lights != doc.end()) {
+        if (!lights->is_object()) r.fail("lights", "must be an object");
+        else {
+            PresetReader inner;
+            inner.number(*lights, "scale", p.lights.scale, 0.01, 100.0);
+            inner.number(*lights, "kelvin", p.lights.kelvin, 1000.0, 40000.0);
+            inner.number(*lights, "turn_deg", p.lights.turn_deg, -360.0, 360.0);
+            inner.number(*lights, "raise_deg", p.lights.raise_deg, -80.0, 80.0);
+            if (!inner.error.empty()) r.fail("lights." + inner.error.substr(0, inner.error.find(':')),
+                                             inner.error.substr(inner.error.find(':') + 2));
+        }
+    }
     r.number(doc, "fill", p.fill, 0.1, 3.0);
     r.number(doc, "vertical_fov_deg", p.vertical_fov_deg, 5.0, 90.0);
     r.number(doc, "exposure_ev", p.exposure_ev, -10.0, 10.0);
@@ -194,6 +206,7 @@ Result<PhotoSettings> photo_settings(const Preset& preset, const Angle& angle, f
     s.exposure_ev = preset.exposure_ev;
     s.tone_mapping = preset.tone_mapping;
     s.rig = std::move(rig).value();
+    adjust_rig(*s.rig, preset.lights);
     s.shadow = preset.shadow;
     s.supersampling = preset.supersampling;
     if (preset.overlay) s.raise = 0.5f * kOverlayBandShare;  // centred above the brand strip

@@ -32,6 +32,7 @@ struct Preset {
     Background background = Background::White;
     glm::vec3 background_srgb{1.0f};  // Background::Colour, sRGB 0..1
     std::string rig = "catalogue-soft";
+    LightAdjust lights;              // "lights": {"scale", "kelvin", "turn_deg", "raise_deg"}
     float fill = 0.85f;              // the product's silhouette, larger side, as a share of the frame
     float vertical_fov_deg = 25.0f;  // a fixed lens for every photo of the preset
     float exposure_ev = 0.0f;

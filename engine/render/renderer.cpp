@@ -268,7 +268,18 @@ Result<Pixels> Renderer::render_offscreen(const scene::Scene& scene, std::uint32
 }
 
 Result<Renderer::Presented> Renderer::render_to_window(const scene::Scene& scene, Swapchain& swapchain,
-                                                       Pixels* screenshot) {
+                                                       const WindowFrame& frame) {
+    const VkExtent2D window = swapchain.extent();
+    VkRect2D area = frame.viewport;
+    if (area.extent.width == 0 || area.extent.height == 0) area = {{0, 0}, window};
+    // Clip the viewport to the window: a panel layout may ask for more than is there.
+    area.offset.x = std::clamp(area.offset.x, 0, std::int32_t(window.width) - 1);
+    area.offset.y = std::clamp(area.offset.y, 0, std::int32_t(window.height) - 1);
+    area.extent.width = std::clamp(area.extent.width, 1u, window.width - std::uint32_t(area.offset.x));
+    area.extent.height = std::clamp(area.extent.height, 1u, window.height - std::uint32_t(area.offset.y));
+    if (frame.screenshot && !swapchain.readable())
+        return failure("window", "this device cannot read the window back for a screenshot");
+
     std::uint32_t index = 0;
     VkResult acquired = vkAcquireNextImageKHR(ctx_.device(), swapchain.handle(), UINT64_MAX,
                                               swapchain.image_acquired(), VK_NULL_HANDLE, &index);
@@ -276,25 +287,82 @@ Result<Renderer::Presented> Renderer::render_to_window(const scene::Scene& scene
     if (acquired != VK_SUCCESS && acquired != VK_SUBOPTIMAL_KHR)
         return failure("window", std::string("cannot acquire a window image: ") + vk_result_name(acquired));
 
-    const VkExtent2D extent = swapchain.extent();
-    if (Status s = record_frame(scene, extent.width, extent.height, kSamples); !s) return s.error();
+    if (Status s = record_frame(scene, area.extent.width, area.extent.height, kSamples); !s) return s.error();
     VkCommandBuffer cmd = command_buffer_;
-    if (screenshot) copy_to_readback(cmd, *offscreen_);
     const VkImage target = swapchain.image(index);
     barrier(cmd, {.image = target, .to = VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
                   .src_stage = VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT, .dst_stage = VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT,
                   .dst_access = VK_ACCESS_2_TRANSFER_WRITE_BIT});
+    const bool covers_window = area.extent.width == window.width && area.extent.height == window.height;
+    if (!covers_window) {
+        const VkClearColorValue clear{{frame.surround.r, frame.surround.g, frame.surround.b, 1.0f}};
+        const VkImageSubresourceRange all{VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 1};
+        vkCmdClearColorImage(cmd, target, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, &clear, 1, &all);
+        barrier(cmd, {.image = target, .from = VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
+                      .to = VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, .src_stage = VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT,
+                      .src_access = VK_ACCESS_2_TRANSFER_WRITE_BIT, .dst_stage = VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT,
+                      .dst_access = VK_ACCESS_2_TRANSFER_WRITE_BIT});
+    }
+    const std::int32_t x0 = area.offset.x, y0 = area.offset.y;
     const VkImageBlit blit{
         .srcSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1},
-        .srcOffsets = {{0, 0, 0}, {std::int32_t(extent.width), std::int32_t(extent.height), 1}},
+        .srcOffsets = {{0, 0, 0}, {std::int32_t(area.extent.width), std::int32_t(area.extent.height), 1}},
         .dstSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1},
-        .dstOffsets = {{0, 0, 0}, {std::int32_t(extent.width), std::int32_t(extent.height), 1}}};
+        .dstOffsets = {{x0, y0, 0},
+                       {x0 + std::int32_t(area.extent.width), y0 + std::int32_t(area.extent.height), 1}}};
     vkCmdBlitImage(cmd, offscreen_->resolved.image, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, target,
                    VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &blit, VK_FILTER_NEAREST);
-    barrier(cmd, {.image = target, .from = VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, .to = VK_IMAGE_LAYOUT_PRESENT_SRC_KHR,
-                  .src_stage = VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT, .src_access = VK_ACCESS_2_TRANSFER_WRITE_BIT});
+    VkImageLayout layout = VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL;
+    VkPipelineStageFlags2 last_stage = VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT;
+    VkAccessFlags2 last_access = VK_ACCESS_2_TRANSFER_WRITE_BIT;
+    if (frame.overlay) {
+        barrier(cmd, {.image = target, .from = layout, .to = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
+                      .src_stage = last_stage, .src_access = last_access,
+                      .dst_stage = VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
+                      .dst_access = VK_ACCESS_2_COLOR_ATTACHMENT_READ_BIT | VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT});
+        frame.overlay(cmd, index);
+        layout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+        last_stage = VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT;
+        last_access = VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT;
+    }
+    if (frame.screenshot) {
+        const VkDeviceSize bytes = VkDeviceSize(window.width) * window.height * 4;
+        if (window_readback_.size < bytes)
+            window_readback_ = create_buffer(ctx_, bytes, VK_BUFFER_USAGE_TRANSFER_DST_BIT, MemoryUse::Readback);
+        barrier(cmd, {.image = target, .from = layout, .to = VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
+                      .src_stage = last_stage, .src_access = last_access,
+                      .dst_stage = VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT, .dst_access = VK_ACCESS_2_TRANSFER_READ_BIT});
+        const VkBufferImageCopy region{.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1},
+                                       .imageExtent = {window.width, window.height, 1}};
+        vkCmdCopyImageToBuffer(cmd, target, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, window_readback_.buffer, 1, &region);
+        const VkBufferMemoryBarrier2 to_host{.sType = VK_STRUCTURE_TYPE_BUFFER_MEMORY_BARRIER_2,
+                                             .srcStageMask = VK_PIPELINE_STAGE_2_COPY_BIT,
+                                             .srcAccessMask = VK_ACCESS_2_TRANSFER_WRITE_BIT,
+                                             .dstStageMask = VK_PIPELINE_STAGE_2_HOST_BIT,
+                                             .dstAccessMask = VK_ACCESS_2_HOST_READ_BIT,
+                                             .srcQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED,
+                                             .dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED,
+                                             .buffer = window_readback_.buffer,
+                                             .size = VK_WHOLE_SIZE};
+        const VkDependencyInfo dep{.sType = VK_STRUCTURE_TYPE_DEPENDENCY_INFO,
+                                   .bufferMemoryBarrierCount = 1,
+                                   .pBufferMemoryBarriers = &to_host};
+        vkCmdPipelineBarrier2(cmd, &dep);
+        layout = VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL;
+        last_stage = VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT;
+        last_access = VK_ACCESS_2_NONE;  // a read: nothing to make available
+    }
+    barrier(cmd, {.image = target, .from = layout, .to = VK_IMAGE_LAYOUT_PRESENT_SRC_KHR,
+                  .src_stage = last_stage, .src_access = last_access});
     submit_and_wait(swapchain.image_acquired(), swapchain.render_done(index));
-    if (screenshot) *screenshot = Pixels{extent.width, extent.height, read_pixels(*offscreen_)};
+    if (frame.screenshot) {
+        Pixels& shot = *frame.screenshot;
+        shot = Pixels{window.width, window.height, std::vector<std::uint8_t>(std::size_t(window.width) * window.height * 4)};
+        std::memcpy(shot.rgba8.data(), window_readback_.mapped, shot.rgba8.size());
+        if (swapchain.format() == VK_FORMAT_B8G8R8A8_SRGB)
+            for (std::size_t i = 0; i < shot.rgba8.size(); i += 4) std::swap(shot.rgba8[i], shot.rgba8[i + 2]);
+        for (std::size_t i = 3; i < shot.rgba8.size(); i += 4) shot.rgba8[i] = 255;  // the window is opaque
+    }
 
     const VkSemaphore done = swapchain.render_done(index);
     const VkSwapchainKHR handle = swapchain.handle();

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -27,6 +28,18 @@ struct Pixels {
     std::vector<std::uint8_t> rgba8;
 };
 
+// How a frame goes into the window. The scene is drawn at the size of `viewport` (the
+// whole window when its extent is 0) and copied there; the rest of the window is cleared to
+// `surround` (linear RGB). `overlay` then draws on top (the studio's UI): it gets the
+// swapchain image's index, in COLOR_ATTACHMENT_OPTIMAL layout, and must leave it so.
+// With `screenshot` set, the window as shown, overlay included, is read back.
+struct WindowFrame {
+    VkRect2D viewport{};
+    glm::vec3 surround{0.1f};
+    std::function<void(VkCommandBuffer cmd, std::uint32_t image_index)> overlay;
+    Pixels* screenshot = nullptr;
+};
+
 class Renderer {
 public:
     // `ctx` must outlive the renderer.
@@ -41,11 +54,10 @@ public:
     Result<Pixels> render_offscreen(const scene::Scene& scene, std::uint32_t width, std::uint32_t height,
                                     bool multisample = true);
 
-    // Draws the scene into the window: the same offscreen frame, blitted to the swapchain.
-    // `Outdated` means the window changed size: make a new Swapchain and draw again. With
-    // `screenshot` set, the frame's pixels are read back too.
+    // Draws the scene into the window: the same offscreen frame as a photo, blitted to the
+    // swapchain. `Outdated` means the window changed size: make a new Swapchain and draw again.
     enum class Presented { Shown, Outdated };
-    Result<Presented> render_to_window(const scene::Scene& scene, Swapchain& swapchain, Pixels* screenshot = nullptr);
+    Result<Presented> render_to_window(const scene::Scene& scene, Swapchain& swapchain, const WindowFrame& frame = {});
 
     Context& context() const { return ctx_; }
 
@@ -80,6 +92,7 @@ private:
     VkCommandBuffer command_buffer_ = VK_NULL_HANDLE;
     Owned<VkFence> frame_fence_;
     std::unique_ptr<OffscreenTarget> offscreen_;  // kept while the size stays the same
+    Buffer window_readback_;                      // window screenshots, grown as needed
     // Keyed by the model's address; the weak_ptr tells when the model is gone and its
     // slot may be reused, so a freed-and-reallocated Model never draws stale geometry.
     struct CachedModel {

@@ -43,6 +43,10 @@ Result<std::unique_ptr<Swapchain>> Swapchain::create(const Context& ctx, std::ui
         sc->extent_ = {std::clamp(width, caps.minImageExtent.width, caps.maxImageExtent.width),
                        std::clamp(height, caps.minImageExtent.height, caps.maxImageExtent.height)};
     }
+    // Drawn by a blit, then an overlay renders on top; copied back for screenshots when allowed.
+    sc->readable_ = (caps.supportedUsageFlags & VK_IMAGE_USAGE_TRANSFER_SRC_BIT) != 0;
+    const VkImageUsageFlags usage = VK_IMAGE_USAGE_TRANSFER_DST_BIT | VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT |
+                                    (sc->readable_ ? VkImageUsageFlags(VK_IMAGE_USAGE_TRANSFER_SRC_BIT) : 0u);
     std::uint32_t image_count = caps.minImageCount + 1;
     if (caps.maxImageCount > 0) image_count = std::min(image_count, caps.maxImageCount);
     const VkSwapchainCreateInfoKHR info{.sType = VK_STRUCTURE_TYPE_SWAPCHAIN_CREATE_INFO_KHR,
@@ -52,7 +56,7 @@ Result<std::unique_ptr<Swapchain>> Swapchain::create(const Context& ctx, std::ui
                                         .imageColorSpace = chosen->colorSpace,
                                         .imageExtent = sc->extent_,
                                         .imageArrayLayers = 1,
-                                        .imageUsage = VK_IMAGE_USAGE_TRANSFER_DST_BIT,
+                                        .imageUsage = usage,
                                         .imageSharingMode = VK_SHARING_MODE_EXCLUSIVE,
                                         .preTransform = caps.currentTransform,
                                         .compositeAlpha = VK_COMPOSITE_ALPHA_OPAQUE_BIT_KHR,
@@ -63,6 +67,18 @@ Result<std::unique_ptr<Swapchain>> Swapchain::create(const Context& ctx, std::ui
     vkGetSwapchainImagesKHR(ctx.device(), sc->swapchain_, &count, nullptr);
     sc->images_.resize(count);
     vkGetSwapchainImagesKHR(ctx.device(), sc->swapchain_, &count, sc->images_.data());
+    sc->format_ = chosen->format;
+    sc->min_image_count_ = image_count;
+    for (VkImage image : sc->images_) {
+        const VkImageViewCreateInfo view{.sType = VK_STRUCTURE_TYPE_IMAGE_VIEW_CREATE_INFO,
+                                         .image = image,
+                                         .viewType = VK_IMAGE_VIEW_TYPE_2D,
+                                         .format = sc->format_,
+                                         .subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 1}};
+        VkImageView v;
+        VK_CHECK(vkCreateImageView(ctx.device(), &view, nullptr, &v));
+        sc->views_.emplace_back(ctx.device(), v, vkDestroyImageView);
+    }
     sc->image_acquired_ = make_semaphore(ctx);
     for (std::uint32_t i = 0; i < count; ++i) sc->render_done_.push_back(make_semaphore(ctx));
     return sc;
@@ -70,6 +86,7 @@ Result<std::unique_ptr<Swapchain>> Swapchain::create(const Context& ctx, std::ui
 
 Swapchain::~Swapchain() {
     vkDeviceWaitIdle(ctx_.device());
+    views_.clear();  // before the images they view go with the swapchain
     if (swapchain_) vkDestroySwapchainKHR(ctx_.device(), swapchain_, nullptr);
 }
 

@@ -116,3 +116,37 @@ TEST_CASE("transparent photos hold straight alpha: an edge keeps its colour", "[
     CHECK(straight.rgba8[3] == 128);
     CHECK(straight.rgba8[4] == 10);  // fully transparent pixels are left alone
 }
+
+TEST_CASE("a preset's light adjustment scales, recolours and turns the rig the studio app set", "[photo][rig]") {
+    const std::string base = R"({"format": "ocop-photo-preset/1", "name": "adjusted", "rig": "three-point")";
+    Result<photo::Preset> plain = photo::parse_preset(base + "}", "plain");
+    Result<photo::Preset> adjusted = photo::parse_preset(
+        base + R"(, "lights": {"scale": 2, "kelvin": 3000, "turn_deg": 90, "raise_deg": 10}})", "adjusted");
+    REQUIRE(plain.ok());
+    REQUIRE(adjusted.ok());
+    CHECK(adjusted->lights.scale == 2.0f);
+    Result<photo::PhotoSettings> a = photo::photo_settings(*plain, photo::angle_by_id("front").value());
+    Result<photo::PhotoSettings> b = photo::photo_settings(*adjusted, photo::angle_by_id("front").value());
+    REQUIRE(a.ok());
+    REQUIRE(b.ok());
+    REQUIRE(a->rig->lights.size() == b->rig->lights.size());
+    for (std::size_t i = 0; i < a->rig->lights.size(); ++i) {
+        const scene::Light& before = a->rig->lights[i];
+        const scene::Light& after = b->rig->lights[i];
+        CHECK(after.intensity == Approx(2.0 * double(before.intensity)));
+        CHECK(after.colour.r > after.colour.b);  // 3000 K is warm
+        // Turned a quarter about +Y and raised by 10 degrees (until the zenith clamps it).
+        const float az_before = std::atan2(-before.direction.x, -before.direction.z);
+        const float az_after = std::atan2(-after.direction.x, -after.direction.z);
+        float turned = (az_after - az_before) * 180.0f / 3.14159265f;
+        turned = std::fmod(turned + 540.0f, 360.0f) - 180.0f;
+        const float el_before = std::asin(-before.direction.y) * 180.0f / 3.14159265f;
+        if (el_before < 75.0f) CHECK(turned == Approx(90.0).margin(0.1));
+        CHECK(double(std::asin(-after.direction.y) * 180.0f / 3.14159265f) ==
+              Approx(double(std::min(el_before + 10.0f, 89.0f))).margin(0.1));
+    }
+    Result<photo::Preset> bad =
+        photo::parse_preset(base + R"(, "lights": {"kelvin": 100}})", "bad");
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error().reason.find("lights.kelvin") != std::string::npos);
+}

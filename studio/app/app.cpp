@@ -1,0 +1,124 @@
+#include "app/app.h"
+
+#include <algorithm>
+
+#include "export/tour_data.h"
+#include "photo/angles.h"
+#include "photo/light_rig.h"
+
+namespace ocop::studio {
+
+namespace {
+
+// The centre view draws dozens of products at once: a light version of each is plenty there.
+constexpr std::size_t kCentreViewTriangles = 20000;
+
+}  // namespace
+
+const char* mode_name(Mode mode) {
+    switch (mode) {
+    case Mode::Layout: return "layout";
+    case Mode::Studio: return "studio";
+    case Mode::Tour: return "tour";
+    }
+    return "layout";
+}
+
+App::App(render::Renderer& renderer_, Document document_, scene::Catalogue catalogue_, scene::Brand brand_,
+         std::filesystem::path samples_dir)
+    : renderer(renderer_),
+      document(std::move(document_)),
+      catalogue(std::move(catalogue_)),
+      brand(std::move(brand_)),
+      library(samples_dir, kCentreViewTriangles, 512),
+      studio_library(samples_dir) {
+    if (!catalogue.products.empty()) studio.sku = catalogue.products.front().sku;
+    studio.out_dir = document.path().parent_path() / "photos";
+}
+
+bool App::edit(const std::string& label, const std::function<Status(scene::Centre&)>& change) {
+    if (Status s = document.apply(label, change); !s) {
+        say_status(s.error().reason);
+        return false;
+    }
+    say_status(label);
+    return true;
+}
+
+void refresh(App& app) {
+    if (app.built && app.built_from == app.centre()) return;
+    app.built_from = app.centre();
+    app.findings = scene::check_centre(app.centre(), app.catalogue);
+    Result<scene::CentreScene> built = scene::build(app.centre(), app.catalogue, app.brand, app.library);
+    if (!built) {
+        // A layout the builder refuses (a product with no model) still shows its last good
+        // state; the findings panel says what is wrong.
+        app.say_status(built.error().message());
+        return;
+    }
+    app.built = std::move(built).value();
+    // Selections of objects that an undo or a delete took away go.
+    std::erase_if(app.selection, [&app](const ObjectRef& r) { return !exists(app.centre(), r); });
+    app.tour.ready = false;
+}
+
+namespace {
+
+Result<photo::Preset> studio_preset(const App& app) {
+    Result<photo::Preset> preset = photo::load_preset(app.studio.preset_name);
+    if (!preset) return preset;
+    preset->rig = app.studio.rig_name;
+    preset->exposure_ev = app.studio.exposure_ev;
+    preset->shadow = app.studio.shadow;
+    preset->lights = {.scale = app.studio.light_scale,
+                      .kelvin = app.studio.kelvin,
+                      .turn_deg = app.studio.light_azimuth_deg,
+                      .raise_deg = app.studio.light_elevation_deg};
+    return preset;
+}
+
+}  // namespace
+
+Result<photo::Preset> current_preset(const App& app) { return studio_preset(app); }
+
+Result<std::shared_ptr<const assets::Model>> studio_model(App& app) {
+    const scene::Product* product = app.catalogue.find(app.studio.sku);
+    if (!product) return bad_input(app.catalogue.source.string(), "no product '" + app.studio.sku + "' in the catalogue");
+    return app.studio_library.model(app.catalogue, *product);
+}
+
+Result<scene::Scene> view_scene(App& app, ViewArea area) {
+    const float aspect = area.width / std::max(area.height, 1.0f);
+    switch (app.mode) {
+    case Mode::Layout:
+    case Mode::Tour: {
+        if (!app.built) return failure(app.document.path().string(), "the centre could not be built");
+        scene::Scene scene = app.built->scene;
+        scene.camera = app.mode == Mode::Tour ? app.tour.walker.camera()
+                       : app.flying          ? app.fly.camera()
+                                             : app.orbit.camera();
+        (void)aspect;
+        return scene;
+    }
+    case Mode::Studio: {
+        Result<std::shared_ptr<const assets::Model>> model = studio_model(app);
+        if (!model) return model.error();
+        Result<photo::Preset> preset = studio_preset(app);
+        if (!preset) return preset.error();
+        Result<photo::Angle> angle = photo::angle_by_id(app.studio.angle);
+        if (!angle) return angle.error();
+        Result<photo::PhotoSettings> settings = photo::photo_settings(*preset, *angle);
+        if (!settings) return settings.error();
+        // The photo's own framing at the view's size: the same camera, rig and exposure.
+        settings->width = std::uint32_t(std::max(1.0f, area.width));
+        settings->height = std::uint32_t(std::max(1.0f, area.height));
+        scene::Scene scene = photo::studio_scene(*model, *settings);
+        // A transparent photo shows on grey here (the window has no alpha); the file keeps it.
+        if (scene.background.a < 1.0f) scene.background = glm::vec4(glm::vec3(0.5f), 1.0f);
+        return scene;
+    }
+    }
+    return failure("studio", "unknown mode");
+}
+
+}  // namespace ocop::studio
