@@ -62,26 +62,33 @@ struct Window {
     }
 };
 
-// Files dropped on the window, collected by GLFW's callback and handled in the frame loop.
-struct Drops {
+// What GLFW's callbacks collect between frames: files dropped on the window, and key presses
+// (ImGui's own callbacks, installed after these, chain to them).
+struct WindowEvents {
     std::vector<std::string> paths;
+    std::vector<App::KeyPress> keys;
 };
 
 void on_drop(GLFWwindow* window, int count, const char** paths) {
-    auto* drops = static_cast<Drops*>(glfwGetWindowUserPointer(window));
-    for (int i = 0; i < count; ++i) drops->paths.emplace_back(paths[i]);
+    auto* events = static_cast<WindowEvents*>(glfwGetWindowUserPointer(window));
+    for (int i = 0; i < count; ++i) events->paths.emplace_back(paths[i]);
+}
+
+void on_key(GLFWwindow* window, int key, int, int action, int mods) {
+    auto* events = static_cast<WindowEvents*>(glfwGetWindowUserPointer(window));
+    if (action == GLFW_PRESS) events->keys.push_back({key, mods});
 }
 
 Result<scene::Brand> brand_of(const scene::Centre& centre) {
     return centre.brand.empty() ? Result<scene::Brand>(scene::default_brand()) : scene::load_brand(scene::brand_path(centre));
 }
 
-// A dropped centre file opens in place of the current one (after saving is offered by the
-// status line); a dropped model is imported and added to the session's library.
-void handle_drops(App& app, Drops& drops) {
+// A dropped centre file opens in place of the current one (after the save question); a dropped
+// model is imported into the session's library.
+void handle_drops(App& app, WindowEvents& drops) {
     for (const std::string& path : drops.paths) {
         if (path.ends_with(".centre.json")) {
-            app.say_status(std::string(say(app.language, {"Open it with: showroom-studio ", "Mở bằng: showroom-studio "})) + path);
+            app.open_request = path;
             continue;
         }
         Result<assets::Model> model = assets::import(path);
@@ -89,11 +96,28 @@ void handle_drops(App& app, Drops& drops) {
             app.say_status(model.error().message());
             continue;
         }
-        app.dropped_models.push_back(fs::path(path).filename().string() + " (" + std::to_string(model->triangle_count()) + " " +
-                                     say(app.language, {"triangles", "tam giác"}) + ")");
+        app.dropped.push_back({fs::path(path).filename().string(),
+                               std::make_shared<const assets::Model>(std::move(model).value())});
         app.say_status(std::string(say(app.language, {"Imported ", "Đã nhập "})) + path);
     }
     drops.paths.clear();
+}
+
+// The centre at `path` with its catalogue and brand, ready to edit; `recover` takes the
+// autosave of an earlier session that did not save.
+Result<std::unique_ptr<App>> open_app(render::Renderer& renderer, const fs::path& path, bool recover,
+                                      const fs::path& samples) {
+    Result<Document> document = recover ? Document::recover(path) : Document::open(path);
+    if (!document) return document.error();
+    Result<scene::Catalogue> catalogue = scene::load_catalogue(scene::catalogue_path(document->centre()));
+    if (!catalogue) return catalogue.error();
+    Result<scene::Brand> brand = brand_of(document->centre());
+    if (!brand) return brand.error();
+    auto app = std::make_unique<App>(renderer, std::move(document).value(), std::move(catalogue).value(),
+                                     std::move(brand).value(), samples);
+    refresh(*app);
+    if (app->built) app->orbit.frame(scene::bounds(app->built->scene));
+    return app;
 }
 
 void recovery_prompt(App& app, std::optional<fs::path>& recovery) {
@@ -130,8 +154,8 @@ int main(int argc, char** argv) {
     cli.set_version_flag("--version", std::string("showroom-studio ") + OCOP_VERSION);
     std::string centre_path = std::string(OCOP_SCENES_DIR) + "/centres/bat-trang.centre.json";
     std::string mode_text = "layout", lang_text = "en", size = "1280x800", screenshot_path, product;
-    std::string photos_dir;
-    int frames = 0;
+    std::string photos_dir, select_path;
+    int frames = 0, autosave_seconds = 30;
     bool recover = false;
     cli.add_option("CENTRE", centre_path, "The centre layout (.centre.json); default: the Bát Tràng centre");
     cli.add_option("--mode", mode_text, "layout, studio or tour")->check(CLI::IsMember({"layout", "studio", "tour"}))
@@ -139,7 +163,11 @@ int main(int argc, char** argv) {
     cli.add_option("--lang", lang_text, "en or vi")->check(CLI::IsMember({"en", "vi"}))->capture_default_str();
     cli.add_option("--size", size, "Window size WxH")->capture_default_str();
     cli.add_option("--product", product, "Studio mode: the product (SKU) to show");
+    cli.add_option("--select", select_path,
+                   "Layout mode: select this object, named by its JSON path as `showroom check` gives it (fixtures[4])");
     cli.add_option("--photos", photos_dir, "Studio mode: where photos go (default: photos/ beside the centre)");
+    cli.add_option("--autosave", autosave_seconds, "Seconds between autosaves of unsaved edits")
+        ->check(CLI::Range(1, 3600))->capture_default_str();
     cli.add_flag("--recover", recover, "Recover the autosaved changes of a session that did not save");
     cli.add_option("--frames", frames, "Quit after this many frames (0 = when the window closes)")
         ->check(CLI::NonNegativeNumber);
@@ -154,12 +182,17 @@ int main(int argc, char** argv) {
     if (!screenshot_path.empty() && lower_extension(screenshot_path) != ".png")
         return report(bad_input(screenshot_path, "the screenshot must end in .png"));
 
+    // Files are checked before any window opens: a wrong path is one line, display or not.
     std::optional<fs::path> recovery = Document::recovery_for(centre_path);
-    Result<Document> document = recover && recovery ? Document::recover(centre_path) : Document::open(centre_path);
-    if (!document) return report(document.error());
+    recover = recover && recovery;
     if (recover) recovery.reset();
+    Result<Document> document = recover ? Document::recover(centre_path) : Document::open(centre_path);
+    if (!document) return report(document.error());
     Result<scene::Catalogue> catalogue = scene::load_catalogue(scene::catalogue_path(document->centre()));
     if (!catalogue) return report(catalogue.error());
+    std::optional<ObjectRef> selected;
+    if (!select_path.empty() && !(selected = object_at_path(document->centre(), select_path)))
+        return report(bad_input(centre_path, "no object at " + select_path, "--select"));
     Result<scene::Brand> brand = brand_of(document->centre());
     if (!brand) return report(brand.error());
     if (!product.empty() && !catalogue->find(product))
@@ -173,9 +206,10 @@ int main(int argc, char** argv) {
     const std::string title = "OCOP Showroom Studio — " + fs::path(centre_path).filename().string();
     Window window{glfwCreateWindow(int(window_size->width), int(window_size->height), title.c_str(), nullptr, nullptr)};
     if (!window.handle) return report(failure("window", "cannot open a window"));
-    Drops drops;
-    glfwSetWindowUserPointer(window.handle, &drops);
+    WindowEvents events;
+    glfwSetWindowUserPointer(window.handle, &events);
     glfwSetDropCallback(window.handle, on_drop);
+    glfwSetKeyCallback(window.handle, on_key);
 
     Result<std::unique_ptr<render::Context>> ctx = render::Context::create({.window = window.handle});
     if (!ctx) return report(ctx.error());
@@ -183,28 +217,55 @@ int main(int argc, char** argv) {
     {
         Result<std::unique_ptr<render::Renderer>> renderer = render::Renderer::create(**ctx);
         if (!renderer) return report(renderer.error());
-        App app(**renderer, std::move(document).value(), std::move(catalogue).value(), std::move(brand).value(),
-                samples_dir(argv[0]));
-        app.mode = mode_text == "studio" ? Mode::Studio : mode_text == "tour" ? Mode::Tour : Mode::Layout;
-        app.language = lang_text == "vi" ? Language::Vi : Language::En;
-        if (!product.empty()) app.studio.sku = product;
-        if (!photos_dir.empty()) app.studio.out_dir = photos_dir;
-        refresh(app);
-        if (app.built) app.orbit.frame(scene::bounds(app.built->scene));
+        Result<std::unique_ptr<App>> opened = open_app(**renderer, centre_path, recover, samples_dir(argv[0]));
+        if (!opened) return report(opened.error());
+        std::unique_ptr<App> app = std::move(opened).value();
+        app->mode = mode_text == "studio" ? Mode::Studio : mode_text == "tour" ? Mode::Tour : Mode::Layout;
+        app->language = lang_text == "vi" ? Language::Vi : Language::En;
+        if (!product.empty()) app->studio.sku = product;
+        if (!photos_dir.empty()) app->studio.out_dir = photos_dir;
+        if (selected) {
+            app->selection = {*selected};
+            if (const scene::Fixture* f = app->centre().find_fixture(selected->id)) app->orbit.target = f->pos;
+        }
 
         float content_scale = 1.0f, unused = 1.0f;
         glfwGetWindowContentScale(window.handle, &content_scale, &unused);
         std::unique_ptr<render::Swapchain> swapchain;
         std::unique_ptr<ImGuiLayer> ui;
-        std::vector<render::Pixels> thumbnails;
-        for (Thumbnail& t : product_thumbnails(**renderer, app.catalogue, app.library, 96, default_thumbnail_cache_dir())) {
-            app.picture_of[t.sku] = thumbnails.size();
-            thumbnails.push_back(std::move(t.pixels));
-        }
+        const auto thumbnails_of = [&renderer](App& a) {
+            std::vector<render::Pixels> pictures;
+            for (Thumbnail& t : product_thumbnails(**renderer, a.catalogue, a.library, 96, default_thumbnail_cache_dir())) {
+                a.picture_of[t.sku] = pictures.size();
+                pictures.push_back(std::move(t.pixels));
+            }
+            return pictures;
+        };
+        std::vector<render::Pixels> thumbnails = thumbnails_of(*app);
         render::Pixels last_frame;
         auto last_time = std::chrono::steady_clock::now();
-        for (int frame = 0; !app.quit && !glfwWindowShouldClose(window.handle) && (frames == 0 || frame < frames);) {
+        for (int frame = 0; !app->quit && !glfwWindowShouldClose(window.handle) && (frames == 0 || frame < frames);) {
             glfwPollEvents();
+            if (app->open_confirmed) {
+                // Another centre: a new App (its own undo history and library) in the same
+                // window, on the same device; the UI is made again for its thumbnails.
+                const fs::path next = *app->open_request;
+                app->open_request.reset();
+                app->open_confirmed = false;
+                Result<std::unique_ptr<App>> other = open_app(**renderer, next, false, samples_dir(argv[0]));
+                if (!other) {
+                    app->say_status(other.error().message());
+                } else {
+                    (*other)->mode = app->mode;
+                    (*other)->language = app->language;
+                    app = std::move(other).value();
+                    ui.reset();
+                    thumbnails = thumbnails_of(*app);
+                    recovery = Document::recovery_for(next);
+                    const std::string new_title = "OCOP Showroom Studio — " + next.filename().string();
+                    glfwSetWindowTitle(window.handle, new_title.c_str());
+                }
+            }
             int fb_w = 0, fb_h = 0;
             glfwGetFramebufferSize(window.handle, &fb_w, &fb_h);
             if (fb_w == 0 || fb_h == 0) {  // minimised: nothing to draw into
@@ -222,8 +283,8 @@ int main(int argc, char** argv) {
                 Result<std::unique_ptr<ImGuiLayer>> made = ImGuiLayer::create(
                     **ctx, window.handle, *swapchain,
                     {.scale = content_scale,
-                     .font = app.brand.font_regular.empty() ? noto / "NotoSans-Regular.ttf" : app.brand.font_regular,
-                     .font_bold = app.brand.font_bold.empty() ? noto / "NotoSans-Bold.ttf" : app.brand.font_bold,
+                     .font = app->brand.font_regular.empty() ? noto / "NotoSans-Regular.ttf" : app->brand.font_regular,
+                     .font_bold = app->brand.font_bold.empty() ? noto / "NotoSans-Bold.ttf" : app->brand.font_bold,
                      .symbols = noto / "NotoSansSymbols2-Regular.ttf",
                      .pictures = thumbnails});
                 if (!made) return report(made.error());
@@ -232,25 +293,32 @@ int main(int argc, char** argv) {
             const auto now = std::chrono::steady_clock::now();
             const float seconds = std::chrono::duration<float>(now - last_time).count();
             last_time = now;
-            handle_drops(app, drops);
-            refresh(app);
+            handle_drops(*app, events);
+            // One key press a frame, in the order they came: Delete then Ctrl+S saves the
+            // deletion, however slow the frame they both arrived in.
+            app->keys.clear();
+            if (!events.keys.empty()) {
+                app->keys.push_back(events.keys.front());
+                events.keys.erase(events.keys.begin());
+            }
+            refresh(*app);
 
             ui->begin_frame();
-            const ViewArea shell = draw_shell(app, *ui, (*ctx)->device_name());
-            const ViewArea view = app.mode == Mode::Layout   ? layout_mode(app, *ui, shell)
-                                  : app.mode == Mode::Studio ? studio_mode(app, *ui, shell)
-                                                             : tour_mode(app, *ui, shell, std::min(seconds, 0.1f));
-            recovery_prompt(app, recovery);
+            const ViewArea shell = draw_shell(*app, *ui, (*ctx)->device_name());
+            const ViewArea view = app->mode == Mode::Layout   ? layout_mode(*app, *ui, shell)
+                                  : app->mode == Mode::Studio ? studio_mode(*app, *ui, shell)
+                                                             : tour_mode(*app, *ui, shell, std::min(seconds, 0.1f));
+            recovery_prompt(*app, recovery);
             ui->end_frame();
 
-            Result<scene::Scene> scene = view_scene(app, view);
+            Result<scene::Scene> scene = view_scene(*app, view);
             if (!scene) {
-                app.say_status(scene.error().message());
+                app->say_status(scene.error().message());
                 scene = scene::Scene{};
             }
-            app.triangles = 0;
+            app->triangles = 0;
             for (const scene::ProductInstance& p : scene->products)
-                if (p.model) app.triangles += p.model->drawn_triangle_count();
+                if (p.model) app->triangles += p.model->drawn_triangle_count();
             // ImGui measures in window points; the renderer in framebuffer pixels.
             const ImVec2 fb_scale = ImGui::GetIO().DisplayFramebufferScale;
             const VkRect2D viewport{{std::int32_t(view.x * fb_scale.x), std::int32_t(view.y * fb_scale.y)},
@@ -265,14 +333,14 @@ int main(int argc, char** argv) {
                  .overlay = [&](VkCommandBuffer cmd, std::uint32_t image) { ui->record(cmd, *swapchain, image); },
                  .screenshot = last && !screenshot_path.empty() ? &last_frame : nullptr});
             if (!shown) return report(shown.error());
-            app.frame_ms = std::chrono::duration<float, std::milli>(std::chrono::steady_clock::now() - start).count();
+            app->frame_ms = std::chrono::duration<float, std::milli>(std::chrono::steady_clock::now() - start).count();
             if (*shown == render::Renderer::Presented::Outdated) {
                 swapchain.reset();  // the window changed size: a new swapchain, then draw again
                 continue;
             }
-            if (app.document.dirty() && now - app.last_autosave > std::chrono::seconds(30)) {
-                if (Status s = app.document.autosave(); !s) app.say_status(s.error().message());
-                app.last_autosave = now;
+            if (app->document.dirty() && now - app->last_autosave > std::chrono::seconds(autosave_seconds)) {
+                if (Status s = app->document.autosave(); !s) app->say_status(s.error().message());
+                app->last_autosave = now;
             }
             ++frame;
         }
@@ -281,8 +349,8 @@ int main(int argc, char** argv) {
             std::printf("wrote %s (%ux%u)\n", screenshot_path.c_str(), last_frame.width, last_frame.height);
         }
         // Closing with unsaved edits keeps them in the autosave, offered again on the next start.
-        if (app.document.dirty())
-            if (Status s = app.document.autosave(); !s) std::fprintf(stderr, "showroom-studio: %s\n", s.error().message().c_str());
+        if (app->document.dirty())
+            if (Status s = app->document.autosave(); !s) std::fprintf(stderr, "showroom-studio: %s\n", s.error().message().c_str());
         ui.reset();
         swapchain.reset();
     }

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
 #include "export/tour_data.h"
 #include "photo/angles.h"
 #include "photo/light_rig.h"
@@ -34,6 +37,14 @@ App::App(render::Renderer& renderer_, Document document_, scene::Catalogue catal
       studio_library(samples_dir) {
     if (!catalogue.products.empty()) studio.sku = catalogue.products.front().sku;
     studio.out_dir = document.path().parent_path() / "photos";
+}
+
+bool App::pressed(int key, int mods) const {
+    if (ImGui::GetIO().WantTextInput) return false;
+    constexpr int kChord = GLFW_MOD_CONTROL | GLFW_MOD_SHIFT | GLFW_MOD_ALT;
+    for (const KeyPress& k : keys)
+        if (k.key == key && (k.mods & kChord) == mods) return true;
+    return false;
 }
 
 bool App::edit(const std::string& label, const std::function<Status(scene::Centre&)>& change) {
@@ -70,6 +81,10 @@ Result<photo::Preset> studio_preset(const App& app) {
     preset->rig = app.studio.rig_name;
     preset->exposure_ev = app.studio.exposure_ev;
     preset->shadow = app.studio.shadow;
+    if (app.studio.backdrop == 1) {
+        preset->background = photo::Background::Colour;
+        preset->background_srgb = app.studio.backdrop_srgb;
+    }
     preset->lights = {.scale = app.studio.light_scale,
                       .kelvin = app.studio.kelvin,
                       .turn_deg = app.studio.light_azimuth_deg,
@@ -82,6 +97,7 @@ Result<photo::Preset> studio_preset(const App& app) {
 Result<photo::Preset> current_preset(const App& app) { return studio_preset(app); }
 
 Result<std::shared_ptr<const assets::Model>> studio_model(App& app) {
+    if (app.studio.dropped && *app.studio.dropped < app.dropped.size()) return app.dropped[*app.studio.dropped].model;
     const scene::Product* product = app.catalogue.find(app.studio.sku);
     if (!product) return bad_input(app.catalogue.source.string(), "no product '" + app.studio.sku + "' in the catalogue");
     return app.studio_library.model(app.catalogue, *product);

@@ -46,6 +46,9 @@ struct StudioState {
     float light_azimuth_deg = 0.0f;  // turns the rig's key light about the product
     float light_elevation_deg = 0.0f;
     bool shadow = true;
+    // The backdrop: the preset's own (0), or a colour the staff picked (1), sRGB.
+    int backdrop = 0;
+    glm::vec3 backdrop_srgb{0.92f, 0.90f, 0.86f};
     std::filesystem::path out_dir;  // where photos go: <centre folder>/photos/<preset>
     // The batch in progress: the catalogue's products from `next`, one per frame.
     bool batch_running = false;
@@ -54,6 +57,7 @@ struct StudioState {
     std::size_t batch_failed = 0;
     std::optional<photo::QaReport> qa;  // of out_dir, after a batch or a shot
     std::string last_photo;
+    std::optional<std::size_t> dropped;  // previewing App::dropped[i] instead of a catalogue product
 };
 
 // Tour mode: the visitor walking, the waypoint they last hopped to, the product card open.
@@ -99,14 +103,41 @@ struct App {
     bool dragging = false;         // a move gesture is open on the document
     glm::vec2 drag_start_floor{0.0f};
     std::vector<glm::vec3> drag_start_pos;  // of each selected fixture
-    int drag_axis = 0;             // 0: free, 1: X only, 2: Z only
+    std::vector<float> drag_start_yaw;
+    glm::vec2 drag_start_mouse{0.0f};
+    int drag_axis = 0;             // 0: free, 1: X only, 2: Z only, 3: turning on the ring
 
     StudioState studio;
     TourState tour;
-    std::vector<std::string> dropped_models;  // models dropped on the window, imported for the studio view
+    // Models dropped on the window: imported, listed in the library and previewable in Studio
+    // mode (a catalogue entry is what makes one placeable and shootable).
+    struct DroppedModel {
+        std::string name;
+        std::shared_ptr<const assets::Model> model;
+    };
+    std::vector<DroppedModel> dropped;
+
+    // Opening another centre: from the Open dialog or a dropped .centre.json. With unsaved
+    // edits the user is asked first; `open_confirmed` tells main to switch.
+    std::optional<std::filesystem::path> open_request;
+    bool open_confirmed = false;
+    bool open_dialog = false;
+    std::filesystem::path dialog_dir;
     std::map<std::string, std::size_t> picture_of;  // SKU -> index in the UI layer's pictures
 
     std::chrono::steady_clock::time_point last_autosave = std::chrono::steady_clock::now();
+
+    // Keys pressed since the last frame, as GLFW reported them. ImGui 1.86 only samples whether
+    // a key is down at each frame, so a quick press between two slow frames (a big centre on a
+    // CPU renderer) would be lost; shortcuts read these instead.
+    struct KeyPress {
+        int key = 0;
+        int mods = 0;  // GLFW_MOD_*
+    };
+    std::vector<KeyPress> keys;
+    // A shortcut: `key` pressed this frame with exactly these modifiers among Ctrl, Shift, Alt,
+    // and no text field taking the keyboard.
+    bool pressed(int key, int mods = 0) const;
 
     const scene::Centre& centre() const { return document.centre(); }
     void say_status(std::string message) { status = std::move(message); }
@@ -125,6 +156,7 @@ ViewArea draw_shell(App& app, const ImGuiLayer& ui, const std::string& device_na
 ViewArea layout_mode(App& app, const ImGuiLayer& ui, ViewArea area);
 ViewArea studio_mode(App& app, const ImGuiLayer& ui, ViewArea area);
 ViewArea tour_mode(App& app, const ImGuiLayer& ui, ViewArea area, float seconds);
+void open_centre_ui(App& app);  // the Open dialog and the save-changes question (open_dialog.cpp)
 // The scene the 3D view shows for the mode, framed for `area`.
 Result<scene::Scene> view_scene(App& app, ViewArea area);
 

@@ -228,10 +228,12 @@ void product_library(App& app, const ImGuiLayer& ui) {
         ImGui::PopID();
     }
     ImGui::EndTable();
-    if (!app.dropped_models.empty()) {
+    if (!app.dropped.empty()) {
         ImGui::Separator();
-        ImGui::TextUnformatted(say(l, {"Imported by drop:", "Đã nhập bằng cách thả tệp:"}));
-        for (const std::string& m : app.dropped_models) ImGui::BulletText("%s", m.c_str());
+        ImGui::TextWrapped("%s", say(l, {"Imported by drop (preview them in Studio mode; add them to the catalogue to place them):",
+                                         "Đã nhập bằng cách thả tệp (xem trước ở chế độ Chụp ảnh; thêm vào danh mục để đặt):"}));
+        for (const App::DroppedModel& m : app.dropped)
+            ImGui::BulletText("%s (%zu %s)", m.name.c_str(), m.model->triangle_count(), say(l, {"triangles", "tam giác"}));
     }
 }
 
@@ -264,9 +266,11 @@ std::vector<ObjectRef> selected_fixtures(const App& app) {
 
 scene::Camera view_camera(const App& app) { return app.flying ? app.fly.camera() : app.orbit.camera(); }
 
-// The gizmo's two floor axes of the first selected fixture, in screen pixels (origin, +X end, +Z end).
+// The gizmo of the first selected fixture, in screen pixels: its two floor axes (X red, Z blue)
+// at a fixed length on screen, and a ring around them that turns it.
 struct GizmoScreen {
     glm::vec2 origin, x_end, z_end;
+    float ring_radius = 0.0f;
 };
 
 std::optional<GizmoScreen> gizmo(const App& app, ViewArea area) {
@@ -277,12 +281,16 @@ std::optional<GizmoScreen> gizmo(const App& app, ViewArea area) {
     const scene::Camera cam = view_camera(app);
     const glm::vec2 vp{area.width, area.height};
     const glm::vec3 base{f->pos.x, 0.02f, f->pos.z};
-    const float length = 0.5f + 0.5f * std::max(f->size.x, f->size.z);
-    const auto o = project(cam, base, vp), x = project(cam, base + glm::vec3(length, 0, 0), vp),
-               z = project(cam, base + glm::vec3(0, 0, length), vp);
+    const auto o = project(cam, base, vp), x = project(cam, base + glm::vec3(0.25f, 0, 0), vp),
+               z = project(cam, base + glm::vec3(0, 0, 0.25f), vp);
     if (!o || !x || !z) return std::nullopt;
+    const float length = 70.0f * ImGui::GetFontSize() / 16.0f;
+    const auto end = [&](glm::vec2 p) {
+        const glm::vec2 d = p - *o;
+        return *o + (glm::length(d) > 1e-3f ? d / glm::length(d) : glm::vec2(1, 0)) * length;
+    };
     const glm::vec2 at{area.x, area.y};
-    return GizmoScreen{*o + at, *x + at, *z + at};
+    return GizmoScreen{*o + at, end(*x) + at, end(*z) + at, length * 0.55f};
 }
 
 float segment_distance(glm::vec2 p, glm::vec2 a, glm::vec2 b) {
@@ -311,11 +319,26 @@ void draw_overlays(const App& app, ViewArea area) {
         const glm::vec2 corners[] = {z.min, {z.max.x, z.min.y}, z.max, {z.min.x, z.max.y}};
         floor_polygon(corners, zone_colour(z.function, 0.18f), zone_colour(z.function, 0.8f), 0.005f);
     }
+    const ImU32 highlight = ui_colour32(255, 215, 50, 255);
     for (const ObjectRef& r : app.selection) {
-        if (r.kind != ObjectRef::Kind::Fixture) continue;
-        if (const scene::Fixture* f = app.centre().find_fixture(r.id)) {
+        if (r.kind == ObjectRef::Kind::Fixture) {
+            const scene::Fixture* f = app.centre().find_fixture(r.id);
+            if (!f) continue;
+            // The fixture's box: its footprint at the bottom and at the top, and the uprights.
             const std::array<glm::vec2, 4> fp = scene::fixture_footprint(*f);
-            floor_polygon(fp, 0, ImGui::GetColorU32(ui_colour(1.0f, 0.85f, 0.2f, 1.0f)), 0.01f);
+            const float y0 = f->pos.y + 0.01f, y1 = f->pos.y + f->size.y;
+            floor_polygon(fp, 0, highlight, y0);
+            floor_polygon(fp, 0, highlight, y1);
+            for (glm::vec2 c : fp) {
+                const auto a = project(cam, {c.x, y0, c.y}, vp), b = project(cam, {c.x, y1, c.y}, vp);
+                if (a && b) draw->AddLine({a->x + at.x, a->y + at.y}, {b->x + at.x, b->y + at.y}, highlight, 2.0f);
+            }
+        } else if (r.kind == ObjectRef::Kind::Placement) {
+            const scene::Fixture* f = app.centre().find_fixture(r.id);
+            const std::vector<scene::Slot> slots = f ? scene::fixture_slots(*f) : std::vector<scene::Slot>{};
+            if (r.index < 0 || r.index >= int(slots.size())) continue;
+            const glm::vec3 p = glm::vec3(scene::fixture_transform(*f) * glm::vec4(slots[std::size_t(r.index)].position, 1.0f));
+            if (const auto s = project(cam, p, vp)) draw->AddCircle({s->x + at.x, s->y + at.y}, 12.0f, highlight, 24, 3.0f);
         }
     }
     if (const std::optional<GizmoScreen> g = gizmo(app, area)) {
@@ -324,6 +347,8 @@ void draw_overlays(const App& app, ViewArea area) {
             draw->AddLine({g->origin.x, g->origin.y}, {end.x, end.y}, colour, width);
             draw->AddCircleFilled({end.x, end.y}, 7.0f, colour);
         };
+        draw->AddCircle({g->origin.x, g->origin.y}, g->ring_radius, ui_colour32(250, 210, 60, 255), 48,
+                        app.drag_axis == 3 ? 5.0f : 3.0f);
         arrow(g->x_end, ui_colour32(230, 60, 60, 255), 1);
         arrow(g->z_end, ui_colour32(60, 120, 240, 255), 2);
         draw->AddCircleFilled({g->origin.x, g->origin.y}, 5.0f, ui_colour32(255, 255, 255, 255));
@@ -369,19 +394,19 @@ void drop_target(App& app, ViewArea area) {
 void keys(App& app) {
     const ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput) return;
-    if (ImGui::IsKeyPressed(GLFW_KEY_TAB, false)) {
+    if (app.pressed(GLFW_KEY_TAB)) {
         if (!app.flying) app.fly = FlyCamera::from(app.orbit.camera());
         app.flying = !app.flying;
     }
-    if (ImGui::IsKeyPressed(GLFW_KEY_F, false) && app.built) app.orbit.frame(scene::bounds(app.built->scene));
+    if (app.pressed(GLFW_KEY_F) && app.built) app.orbit.frame(scene::bounds(app.built->scene));
     if (app.flying) return;  // W A S D belong to the fly camera
-    if (ImGui::IsKeyPressed(GLFW_KEY_DELETE, false) && !app.selection.empty()) {
+    if (app.pressed(GLFW_KEY_DELETE) && !app.selection.empty()) {
         const std::vector<ObjectRef> doomed = app.selection;
         if (app.edit("Delete " + std::to_string(doomed.size()) + " object(s)",
                      [&doomed](scene::Centre& c) { return delete_objects(c, doomed); }))
             app.selection.clear();
     }
-    if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_D, false) && !app.selection.empty()) {
+    if (app.pressed(GLFW_KEY_D, GLFW_MOD_CONTROL) && !app.selection.empty()) {
         const std::vector<ObjectRef> originals = app.selection;
         std::vector<ObjectRef> copies;
         if (app.edit("Duplicate " + std::to_string(originals.size()) + " object(s)", [&](scene::Centre& c) {
@@ -392,9 +417,9 @@ void keys(App& app) {
             }))
             app.selection = copies;
     }
-    if (!io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_R, false)) {
+    if (app.pressed(GLFW_KEY_R) || app.pressed(GLFW_KEY_R, GLFW_MOD_SHIFT)) {
         const std::vector<ObjectRef> fixtures = selected_fixtures(app);
-        const float step = io.KeyShift ? -app.rotation_step_deg : app.rotation_step_deg;
+        const float step = app.pressed(GLFW_KEY_R, GLFW_MOD_SHIFT) ? -app.rotation_step_deg : app.rotation_step_deg;
         if (!fixtures.empty())
             app.edit("Rotate", [&](scene::Centre& c) {
                 for (const ObjectRef& r : fixtures) {
@@ -441,6 +466,7 @@ void view_input(App& app, ViewArea area, float seconds) {
             const glm::vec2 m{mouse.x, mouse.y};
             if (segment_distance(m, g->origin, g->x_end) < 8.0f) app.drag_axis = 1, on_selection = true;
             else if (segment_distance(m, g->origin, g->z_end) < 8.0f) app.drag_axis = 2, on_selection = true;
+            else if (std::abs(glm::length(m - g->origin) - g->ring_radius) < 6.0f) app.drag_axis = 3, on_selection = true;
         }
         const std::optional<FixtureHit> hit = pick_fixture(app.centre(), pixel_ray(cam, pixel, vp));
         if (!on_selection && hit && selected(app, fixture_ref(hit->fixture)) && !io.KeyCtrl) on_selection = true;
@@ -449,8 +475,13 @@ void view_input(App& app, ViewArea area, float seconds) {
             app.dragging = floor.has_value();
             app.drag_start_floor = floor ? glm::vec2(floor->x, floor->z) : glm::vec2(0.0f);
             app.drag_start_pos.clear();
-            for (const ObjectRef& r : selected_fixtures(app))
+            app.drag_start_yaw.clear();
+            for (const ObjectRef& r : selected_fixtures(app)) {
                 app.drag_start_pos.push_back(app.centre().find_fixture(r.id)->pos);
+                app.drag_start_yaw.push_back(app.centre().find_fixture(r.id)->yaw_deg);
+            }
+            app.drag_start_mouse = {mouse.x, mouse.y};
+            if (app.drag_axis == 3) app.dragging = true;  // turning needs no floor point
             if (app.dragging) app.document.begin_gesture();
         } else if (hit) {
             // A product on the fixture, when the click is close to one of its slots.
@@ -465,7 +496,21 @@ void view_input(App& app, ViewArea area, float seconds) {
             app.selection.clear();
         }
     }
-    if (app.dragging && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2.0f)) {
+    if (app.dragging && app.drag_axis == 3 && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2.0f)) {
+        // The ring: half a degree a pixel to the right, in rotation steps (Alt: free).
+        const float turn = 0.5f * (mouse.x - app.drag_start_mouse.x);
+        const float step = io.KeyAlt ? 0.0f : app.rotation_step_deg;
+        const std::vector<ObjectRef> fixtures = selected_fixtures(app);
+        const std::vector<float> yaws = app.drag_start_yaw;
+        app.edit("Rotate", [&](scene::Centre& c) {
+            for (std::size_t i = 0; i < fixtures.size() && i < yaws.size(); ++i) {
+                const scene::Fixture* f = c.find_fixture(fixtures[i].id);
+                if (!f) continue;
+                if (Status s = move_fixture(c, fixtures[i].id, f->pos, snap_angle_deg(yaws[i] - turn, step)); !s) return s;
+            }
+            return Status(Ok{});
+        });
+    } else if (app.dragging && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2.0f)) {
         if (const std::optional<glm::vec3> floor = hit_floor(pixel_ray(cam, pixel, vp))) {
             glm::vec2 delta = glm::vec2(floor->x, floor->z) - app.drag_start_floor;
             const int axis = app.drag_axis != 0           ? app.drag_axis

@@ -11,11 +11,6 @@ namespace ocop::studio {
 
 namespace {
 
-bool ctrl_pressed(int key) {
-    const ImGuiIO& io = ImGui::GetIO();
-    return io.KeyCtrl && !io.WantTextInput && ImGui::IsKeyPressed(key, false);
-}
-
 void save(App& app) {
     if (Status s = app.document.save(); !s) app.say_status(s.error().message());
     else app.say_status(std::string(say(app.language, {"Saved ", "Đã lưu "})) + app.document.path().filename().string());
@@ -40,6 +35,7 @@ struct Shortcut {
 constexpr Shortcut kShortcuts[] = {
     {{"F1", "F1"}, {"Show or hide this help", "Hiện hoặc ẩn trợ giúp này"}},
     {{"1 / 2 / 3", "1 / 2 / 3"}, {"Layout, Studio, Tour mode", "Chế độ Bố trí, Chụp ảnh, Tham quan"}},
+    {{"Ctrl+O, drop a file", "Ctrl+O, thả tệp"}, {"Open another centre", "Mở trung tâm khác"}},
     {{"Ctrl+S", "Ctrl+S"}, {"Save the centre", "Lưu trung tâm"}},
     {{"Ctrl+Z / Ctrl+Shift+Z", "Ctrl+Z / Ctrl+Shift+Z"}, {"Undo / redo", "Hoàn tác / làm lại"}},
     {{"Right drag", "Kéo chuột phải"}, {"Orbit the camera", "Xoay camera"}},
@@ -84,8 +80,9 @@ void menu_bar(App& app) {
     if (!ImGui::BeginMainMenuBar()) return;
     const Language l = app.language;
     if (ImGui::BeginMenu(say(l, {"File###file", "Tệp###file"}))) {
+        if (ImGui::MenuItem(say(l, {"Open…", "Mở…"}), "Ctrl+O")) app.open_dialog = true;
         if (ImGui::MenuItem(say(l, {"Save", "Lưu"}), "Ctrl+S", false, true)) save(app);
-        if (ImGui::MenuItem(say(l, {"Quit", "Thoát"}))) app.quit = true;
+        if (ImGui::MenuItem(say(l, {"Quit", "Thoát"}), "Ctrl+Q")) app.quit = true;
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu(say(l, {"Edit###edit", "Sửa###edit"}))) {
@@ -130,18 +127,18 @@ float status_bar(App& app, const std::string& device_name) {
 }  // namespace
 
 ViewArea draw_shell(App& app, const ImGuiLayer&, const std::string& device_name) {
-    const ImGuiIO& io = ImGui::GetIO();
-    if (ImGui::IsKeyPressed(GLFW_KEY_F1, false)) app.show_help = !app.show_help;
-    if (ctrl_pressed(GLFW_KEY_S)) save(app);
-    if (ctrl_pressed(GLFW_KEY_Z)) io.KeyShift ? redo(app) : undo(app);
-    if (ctrl_pressed(GLFW_KEY_Y)) redo(app);
-    if (!io.WantTextInput && !io.KeyCtrl && app.mode != Mode::Tour) {
-        for (int i = 0; i < 3; ++i)
-            if (ImGui::IsKeyPressed(GLFW_KEY_1 + i, false)) app.mode = Mode(i);
-    }
+    if (app.pressed(GLFW_KEY_F1)) app.show_help = !app.show_help;
+    if (app.pressed(GLFW_KEY_S, GLFW_MOD_CONTROL)) save(app);
+    if (app.pressed(GLFW_KEY_O, GLFW_MOD_CONTROL)) app.open_dialog = true;
+    if (app.pressed(GLFW_KEY_Q, GLFW_MOD_CONTROL)) app.quit = true;
+    if (app.pressed(GLFW_KEY_Z, GLFW_MOD_CONTROL)) undo(app);
+    if (app.pressed(GLFW_KEY_Z, GLFW_MOD_CONTROL | GLFW_MOD_SHIFT) || app.pressed(GLFW_KEY_Y, GLFW_MOD_CONTROL)) redo(app);
+    for (int i = 0; i < 3; ++i)
+        if (app.pressed(GLFW_KEY_1 + i)) app.mode = Mode(i);
     menu_bar(app);
     const float bottom = status_bar(app, device_name);
     help_overlay(app);
+    open_centre_ui(app);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const float top = ImGui::GetFrameHeight();  // the menu bar
     return {0.0f, top, vp->Size.x, vp->Size.y - top - bottom};

@@ -23,11 +23,13 @@ namespace {
 Result<photo::Preset> shooting_preset(const App& app) {
     Result<photo::Preset> preset = current_preset(app);
     if (!preset) return preset;
-    char adjusted[256];
-    std::snprintf(adjusted, sizeof adjusted, "\nstudio: rig %s ev %.3f shadow %d scale %.3f kelvin %.0f turn %.1f raise %.1f",
+    char adjusted[320];
+    std::snprintf(adjusted, sizeof adjusted,
+                  "\nstudio: rig %s ev %.3f shadow %d scale %.3f kelvin %.0f turn %.1f raise %.1f backdrop %d %.3f %.3f %.3f",
                   app.studio.rig_name.c_str(), double(app.studio.exposure_ev), int(app.studio.shadow),
                   double(app.studio.light_scale), double(app.studio.kelvin), double(app.studio.light_azimuth_deg),
-                  double(app.studio.light_elevation_deg));
+                  double(app.studio.light_elevation_deg), app.studio.backdrop, double(app.studio.backdrop_srgb.r),
+                  double(app.studio.backdrop_srgb.g), double(app.studio.backdrop_srgb.b));
     preset->source_text += adjusted;
     return preset;
 }
@@ -135,6 +137,13 @@ void controls(App& app) {
                        s.kelvin < 1000.0f ? say(l, {"rig's own", "theo bộ đèn"}) : "%.0f K");
     if (s.kelvin > 0.0f && s.kelvin < 1000.0f) s.kelvin = 1000.0f;
     ImGui::Checkbox(say(l, {"Contact shadow", "Bóng đổ"}), &s.shadow);
+    ImGui::RadioButton(say(l, {"Preset's backdrop", "Nền theo mẫu"}), &s.backdrop, 0);
+    ImGui::SameLine();
+    ImGui::RadioButton(say(l, {"Colour", "Màu nền"}), &s.backdrop, 1);
+    if (s.backdrop == 1) {
+        ImGui::SameLine();
+        ImGui::ColorEdit3("##backdrop", &s.backdrop_srgb.r, ImGuiColorEditFlags_NoInputs);
+    }
     ImGui::TextUnformatted(say(l, {"Key light position (drag):", "Vị trí đèn chính (kéo):"}));
     light_ball("##lightball", s.light_azimuth_deg, s.light_elevation_deg, 110.0f * ImGui::GetFontSize() / 16.0f);
     ImGui::SameLine();
@@ -145,8 +154,11 @@ void controls(App& app) {
     }
     ImGui::Separator();
     ImGui::TextWrapped("%s %s", say(l, {"Photos go to", "Ảnh lưu vào"}), (s.out_dir / s.preset_name).string().c_str());
-    const scene::Product* product = app.catalogue.find(s.sku);
-    if (!s.batch_running) {
+    const scene::Product* product = s.dropped ? nullptr : app.catalogue.find(s.sku);
+    if (s.dropped) {
+        ImGui::TextWrapped("%s", say(l, {"A dropped model is a preview: add it to the catalogue to shoot it.",
+                                         "Mô hình thả vào chỉ để xem trước: thêm vào danh mục để chụp."}));
+    } else if (!s.batch_running) {
         if (ImGui::Button(say(l, {"Shoot this photo", "Chụp ảnh này"})) && product) {
             Result<photo::Angle> angle = photo::angle_by_id(s.angle);
             Status st = angle ? shoot(app, *product, {*angle}) : Status(angle.error());
@@ -186,10 +198,20 @@ void product_list(App& app, const ImGuiLayer& ui) {
         const int qa = qa_state(app, p.sku);
         const char* mark = qa > 0 ? "✓ " : qa < 0 ? "✗ " : "";
         const std::string label = std::string(mark) + pick(l, p.name) + "\n" + p.sku;
-        if (ImGui::Selectable(label.c_str(), p.sku == app.studio.sku, 0, {0.0f, thumb})) app.studio.sku = p.sku;
+        if (ImGui::Selectable(label.c_str(), p.sku == app.studio.sku && !app.studio.dropped, 0, {0.0f, thumb})) {
+            app.studio.sku = p.sku;
+            app.studio.dropped.reset();
+        }
         if (qa != 0 && ImGui::IsItemHovered())
             ImGui::SetTooltip("%s", qa > 0 ? say(l, {"QA passed", "Đạt kiểm tra"}) : say(l, {"QA failed", "Không đạt kiểm tra"}));
         ImGui::PopID();
+    }
+    if (app.dropped.empty()) return;
+    ImGui::Separator();
+    ImGui::TextDisabled("%s", say(l, {"Imported by drop", "Đã nhập bằng cách thả tệp"}));
+    for (std::size_t i = 0; i < app.dropped.size(); ++i) {
+        const std::string label = app.dropped[i].name + "##dropped" + std::to_string(i);
+        if (ImGui::Selectable(label.c_str(), app.studio.dropped == i)) app.studio.dropped = i;
     }
 }
 
