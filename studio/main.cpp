@@ -226,7 +226,8 @@ int main(int argc, char** argv) {
         if (!photos_dir.empty()) app->studio.out_dir = photos_dir;
         if (selected) {
             app->selection = {*selected};
-            if (const scene::Fixture* f = app->centre().find_fixture(selected->id)) app->orbit.target = f->pos;
+            if (const scene::Fixture* f = app->centre().find_fixture(selected->id))
+                app->orbit.target = f->pos + glm::vec3(0.0f, 0.5f * f->size.y, 0.0f);  // the middle of its box
         }
 
         float content_scale = 1.0f, unused = 1.0f;
@@ -242,6 +243,7 @@ int main(int argc, char** argv) {
             return pictures;
         };
         std::vector<render::Pixels> thumbnails = thumbnails_of(*app);
+        const char* frame_log = std::getenv("OCOP_STUDIO_FRAME_LOG");
         render::Pixels last_frame;
         auto last_time = std::chrono::steady_clock::now();
         for (int frame = 0; !app->quit && !glfwWindowShouldClose(window.handle) && (frames == 0 || frame < frames);) {
@@ -343,6 +345,9 @@ int main(int argc, char** argv) {
                 app->last_autosave = now;
             }
             ++frame;
+            // For scripts that drive the window (tests/studio/ui_drive.sh): the frames shown so
+            // far, so they wait on the app rather than on a clock.
+            if (frame_log) (void)write_file_atomic(frame_log, std::to_string(frame) + "\n");
         }
         if (!screenshot_path.empty() && !last_frame.rgba8.empty()) {
             if (Status st = photo::write_png(screenshot_path, last_frame); !st) return report(st.error());

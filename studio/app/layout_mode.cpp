@@ -369,9 +369,10 @@ void drop_target(App& app, ViewArea area) {
             const std::string sku(static_cast<const char*>(dropped->Data));
             const ImVec2 mouse = ImGui::GetMousePos();
             const Ray ray = pixel_ray(view_camera(app), {mouse.x - area.x, mouse.y - area.y}, {area.width, area.height});
-            const std::optional<FixtureHit> hit = pick_fixture(app.centre(), ray);
+            const std::optional<FixtureHit> hit = pick_fixture(app.centre(), ray, FixturePick::HoldingProducts);
             if (!hit) {
-                app.say_status(say(app.language, {"Drop the product on a fixture.", "Hãy thả sản phẩm lên một vật trưng bày."}));
+                app.say_status(say(app.language, {"Drop the product on a shelf, table, plinth or vitrine.",
+                                                  "Hãy thả sản phẩm lên kệ, bàn, bục hoặc tủ kính."}));
             } else {
                 const scene::Fixture* f = app.centre().find_fixture(hit->fixture);
                 std::optional<int> slot = f ? nearest_slot(*f, hit->point) : std::nullopt;

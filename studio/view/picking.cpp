@@ -75,9 +75,10 @@ std::optional<float> ray_fixture_distance(const scene::Fixture& fixture, const R
     return t_near >= 0.0f ? t_near : t_far;
 }
 
-std::optional<FixtureHit> pick_fixture(const scene::Centre& centre, const Ray& ray) {
+std::optional<FixtureHit> pick_fixture(const scene::Centre& centre, const Ray& ray, FixturePick pick) {
     std::optional<FixtureHit> best;
     for (const scene::Fixture& fixture : centre.fixtures) {
+        if (pick == FixturePick::HoldingProducts && scene::fixture_slots(fixture).empty()) continue;
         const std::optional<float> t = ray_fixture_distance(fixture, ray);
         if (!t || (best && *t >= best->distance)) continue;
         best = FixtureHit{fixture.id, *t, ray.origin + *t * ray.direction};

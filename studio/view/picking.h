@@ -23,7 +23,10 @@ std::optional<glm::vec3> hit_floor(const Ray& ray, float floor_y = 0.0f);
 // [0, size.y] in y (as fixture_model builds it; a wall fixture's pos.y is its mounting height),
 // placed by fixture_transform. A ray starting inside a box hits it where it leaves.
 struct FixtureHit { std::string fixture; float distance = 0.0f; glm::vec3 point{0.0f}; };
-std::optional<FixtureHit> pick_fixture(const scene::Centre& centre, const Ray& ray);
+// HoldingProducts looks through chairs, signs and panels: where a product is dropped, it is
+// meant for the shelf or table behind them.
+enum class FixturePick { Any, HoldingProducts };
+std::optional<FixtureHit> pick_fixture(const scene::Centre& centre, const Ray& ray, FixturePick pick = FixturePick::Any);
 // The distance along the ray to one fixture's box, nullopt for a miss.
 std::optional<float> ray_fixture_distance(const scene::Fixture& fixture, const Ray& ray);
 
