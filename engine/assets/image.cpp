@@ -25,6 +25,31 @@ std::string sniff_image_mime_type(std::span<const std::uint8_t> bytes) {
     return {};
 }
 
+Status check_image_pixels(std::span<const std::uint8_t> encoded, const ImportLimits& limits, const std::string& source,
+                          const std::string& where) {
+    if (limits.max_texture_pixels == 0 || encoded.empty() || encoded.size() > static_cast<std::size_t>(INT_MAX))
+        return Ok{};
+    int w = 0, h = 0, channels = 0;
+    std::uint64_t width = 0, height = 0;
+    if (stbi_info_from_memory(encoded.data(), static_cast<int>(encoded.size()), &w, &h, &channels)) {
+        width = std::uint64_t(std::max(w, 0));
+        height = std::uint64_t(std::max(h, 0));
+    } else if (sniff_image_mime_type(encoded) == "image/png" && encoded.size() >= 24 &&
+               std::memcmp(encoded.data() + 12, "IHDR", 4) == 0) {
+        // stb's info refuses a PNG of more than 1 GiB decoded without saying its size; the
+        // size is in the IHDR chunk, first after the signature (PNG spec §11.2.2).
+        const auto be32 = [&encoded](std::size_t at) {
+            return std::uint64_t(encoded[at]) << 24 | std::uint64_t(encoded[at + 1]) << 16 |
+                   std::uint64_t(encoded[at + 2]) << 8 | std::uint64_t(encoded[at + 3]);
+        };
+        width = be32(16);
+        height = be32(20);
+    }
+    if (width * height > limits.max_texture_pixels)
+        return bad_input(source, texture_over_limit(width, height, limits), where);
+    return Ok{};
+}
+
 Result<Image> decode_image(std::span<const std::uint8_t> encoded, const std::string& source,
                            const std::string& where) {
     if (encoded.empty()) return bad_input(source, "image data is empty", where);

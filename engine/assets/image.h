@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "assets/import.h"
 #include "assets/model.h"
 #include "core/result.h"
 
@@ -17,6 +18,12 @@ inline constexpr int max_image_side = 16384;
 
 // "image/png" or "image/jpeg" from the file's first bytes; empty for anything else.
 std::string sniff_image_mime_type(std::span<const std::uint8_t> bytes);
+
+// The image's size from its header (stb's info: nothing is decoded), against the limit on one
+// texture's pixels: BadInput naming `source` when above it; Ok when within it, and when the
+// header cannot be read (decoding then says why).
+Status check_image_pixels(std::span<const std::uint8_t> encoded, const ImportLimits& limits, const std::string& source,
+                          const std::string& where = {});
 
 // Decodes `encoded` to RGBA8. PNG and JPEG keep their encoded bytes and mime type (so export
 // copies them unchanged); other formats keep pixels only. A 16-bit PNG is reduced to 8 bits

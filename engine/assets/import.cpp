@@ -6,9 +6,11 @@
 #include <array>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <exception>
 #include <new>
 #include <string_view>
+#include <system_error>
 
 #include "assets/import_assimp.h"
 #include "assets/import_gltf.h"
@@ -68,10 +70,10 @@ void complete_vertex_attributes(Model& model, float crease_angle_degrees) {
                                  std::to_string(static_cast<int>(std::lround(crease_angle_degrees))) + " degrees)");
 }
 
-Result<Model> import_by_extension(const std::filesystem::path& path) {
+Result<Model> import_by_extension(const std::filesystem::path& path, const ImportLimits& limits) {
     const std::string extension = lower_extension(path);
-    if (is_one_of(extension, gltf_extensions)) return import_gltf(path);
-    if (is_one_of(extension, assimp_extensions) || assimp_reads(extension)) return import_assimp(path);
+    if (is_one_of(extension, gltf_extensions)) return import_gltf(path, limits);
+    if (is_one_of(extension, assimp_extensions) || assimp_reads(extension)) return import_assimp(path, limits);
     const std::string shown = extension.empty() ? "(none)" : "'" + extension + "'";
     return bad_input(path.string(),
                      "unknown model extension " + shown + " (supported: " + supported_model_list() + ")");
@@ -107,6 +109,37 @@ Status check_options(const std::filesystem::path& path, const ImportOptions& opt
 }  // namespace ocop::assets::import_door
 
 namespace ocop::assets {
+
+std::string grouped(std::uint64_t n) {
+    const std::string digits = std::to_string(n);
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
+}
+
+std::string triangles_over_limit(std::uint64_t triangles, const ImportLimits& limits) {
+    return "has " + grouped(triangles) + " triangles, more than the limit of " + grouped(limits.max_triangles) + " (" +
+           limits.triangles_flag + ")";
+}
+
+std::string texture_over_limit(std::uint64_t width, std::uint64_t height, const ImportLimits& limits) {
+    return "has a " + std::to_string(width) + "x" + std::to_string(height) + " texture (" + grouped(width * height) +
+           " pixels), more than the limit of " + grouped(limits.max_texture_pixels) + " (--max-texture-pixels)";
+}
+
+std::string file_over_limit(std::uint64_t bytes, const ImportLimits& limits) {
+    char text[160];
+    std::snprintf(text, sizeof text, "is %.1f MB, more than the limit of %s MB (--max-file-mb)",
+                  double(bytes) / double(1 << 20), grouped(limits.max_file_bytes >> 20).c_str());
+    // A limit below 1 MB (tests) would read "0 MB": say it in bytes instead.
+    if (limits.max_file_bytes < (1u << 20))
+        std::snprintf(text, sizeof text, "is %s bytes, more than the limit of %s bytes (--max-file-mb)",
+                      grouped(bytes).c_str(), grouped(limits.max_file_bytes).c_str());
+    return text;
+}
 
 std::optional<Units> parse_units(std::string_view text) {
     const std::string t = import_door::lower(text);
@@ -162,10 +195,19 @@ Result<Model> import(const std::filesystem::path& path, const ImportOptions& opt
     // One clear message for a missing file, a folder or an unreadable file, whatever the format.
     if (Status readable = check_readable(path); !readable) return readable.error();
     if (Status valid = check_options(path, options); !valid) return valid.error();
+    const ImportLimits& limits = options.limits;
+    std::error_code ec;
+    const std::uintmax_t bytes = std::filesystem::file_size(path, ec);
+    if (!ec && limits.max_file_bytes > 0 && bytes > limits.max_file_bytes)
+        return bad_input(path.string(), file_over_limit(bytes, limits));
     try {
-        Result<Model> model = import_by_extension(path);
+        Result<Model> model = import_by_extension(path, limits);
         if (!model) return model;
         if (model->triangle_count() == 0) return bad_input(path.string(), "holds no triangles");
+        // The importers check what the format tells before its data is read; this is the
+        // last word for every format (a triangle strip, a polygon split by Assimp).
+        if (limits.max_triangles > 0 && model->triangle_count() > limits.max_triangles)
+            return bad_input(path.string(), triangles_over_limit(model->triangle_count(), limits));
         if (Status s = check_finite(model.value()); !s) return s.error();
         complete_vertex_attributes(model.value(), options.crease_angle_degrees);  // normals, tangents
         if (options.optimise)  // index, LODs, cache, overdraw, fetch

@@ -1,6 +1,7 @@
 // assets::import(path, options) -> Model: every supported scan format through one door.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -28,6 +29,26 @@ std::optional<Units> parse_units(std::string_view text);
 std::optional<UpAxis> parse_up_axis(std::string_view text);
 // Metres per unit; 0 for Scale and FromFile (they need the options or the file).
 float metres_per_unit(Units units);
+
+// What one import may cost. Files come from anyone with a scanner: beyond a limit the import is
+// refused with BadInput naming the file, the size found and the limit, before the memory for it
+// is asked for (never an out-of-memory kill). The defaults are above any real scan; 0 is no limit.
+struct ImportLimits {
+    std::uint64_t max_triangles = 50'000'000;           // of the model's meshes, each counted once
+    std::uint64_t max_texture_pixels = 16384ull * 16384;  // width x height of one texture
+    std::uint64_t max_file_bytes = 2ull << 30;            // the model file, and each file it names
+    // How the message names the triangle limit: showroom's flag, which `export` spells
+    // --max-import-triangles (its --max-triangles is the simplification budget).
+    std::string triangles_flag = "--max-triangles";
+};
+
+// "61,000,000": counts in messages, grouped by threes.
+std::string grouped(std::uint64_t n);
+// The refusals, worded once: "has 61,000,000 triangles, more than the limit of 50,000,000
+// (--max-triangles)" and the like.
+std::string triangles_over_limit(std::uint64_t triangles, const ImportLimits& limits);
+std::string texture_over_limit(std::uint64_t width, std::uint64_t height, const ImportLimits& limits);
+std::string file_over_limit(std::uint64_t bytes, const ImportLimits& limits);
 
 struct ImportOptions {
     // Scale from the file's units to metres. glTF is metres by definition; OBJ/PLY/STL carry no
@@ -60,14 +81,18 @@ struct ImportOptions {
     bool build_lods = true;
     // Textures with a side above this are downscaled (with a warning); 0 = no limit.
     int max_texture_side = 8192;
+    ImportLimits limits;
 };
 
 // The extensions we read, lower case with the dot.
 bool is_supported_model(const std::filesystem::path& path);
 std::string supported_model_list();  // ".glb, .gltf, .obj, ..." for help and error texts
 
-// Errors: BadInput for a missing/unreadable file, an unknown extension, or a malformed model
-// (naming the file and, where known, the part of it); Failure for anything else.
+// Errors: BadInput for a missing/unreadable file, an unknown extension, a malformed model
+// (naming the file and, where known, the part of it) or one beyond options.limits (checked as
+// early as the format allows: the file size before reading; glTF's accessor counts and image
+// headers before decoding; PLY and binary STL headers before Assimp; other formats after
+// Assimp parsed them, each texture's header before it is decoded); Failure for anything else.
 // The pipeline after the format's importer: normals where missing (crease angle), tangents
 // where a normal map needs them, meshoptimizer (index, simplify to LODs, vertex cache,
 // overdraw, vertex fetch), textures above the maximum side downscaled, then the

@@ -128,6 +128,8 @@ struct Converter {
     Model& model;
     std::map<std::string, int> image_by_path;  // each texture file is loaded once
     std::map<unsigned, int> mesh_by_index;     // Assimp mesh -> model mesh (-1: nothing to draw)
+    const ImportLimits& limits;
+    Status refused = Ok{};  // the first texture beyond a limit: the import fails with it
 };
 
 glm::mat4 to_glm(const aiMatrix4x4& m) {
@@ -139,10 +141,20 @@ glm::mat4 to_glm(const aiMatrix4x4& m) {
 }
 
 // An embedded texture: compressed (PNG/JPEG bytes, mHeight == 0) or raw BGRA texels.
-Result<Image> embedded_image(const aiTexture& texture, const std::string& file, const std::string& where) {
+Result<Image> embedded_image(Converter& c, const aiTexture& texture, const std::string& where) {
+    const std::string& file = c.file;
     if (texture.mHeight == 0) {
         const auto* bytes = reinterpret_cast<const std::uint8_t*>(texture.pcData);
+        if (Status s = check_image_pixels(std::span(bytes, texture.mWidth), c.limits, file, where); !s) {
+            c.refused = s;
+            return s.error();
+        }
         return decode_image(std::span(bytes, texture.mWidth), file, where);
+    }
+    if (c.limits.max_texture_pixels > 0 &&
+        std::uint64_t(texture.mWidth) * texture.mHeight > c.limits.max_texture_pixels) {
+        c.refused = bad_input(file, texture_over_limit(texture.mWidth, texture.mHeight, c.limits), where);
+        return c.refused.error();
     }
     if (texture.mWidth > static_cast<unsigned>(max_image_side) ||
         texture.mHeight > static_cast<unsigned>(max_image_side))
@@ -182,6 +194,24 @@ fs::path find_texture_file(const fs::path& folder, std::string written) {
     return folder / as_written.filename();
 }
 
+// A texture file, its size and its header checked against the limits before it is decoded.
+Result<Image> texture_file_image(Converter& c, const fs::path& path) {
+    std::error_code ec;
+    if (!fs::exists(path, ec)) return bad_input(path.string(), "is missing");
+    const std::uintmax_t bytes = fs::file_size(path, ec);
+    if (!ec && c.limits.max_file_bytes > 0 && bytes > c.limits.max_file_bytes) {
+        c.refused = bad_input(path.string(), file_over_limit(bytes, c.limits));
+        return c.refused.error();
+    }
+    Result<std::vector<std::uint8_t>> encoded = read_file(path, 1ull << 30);
+    if (!encoded) return encoded.error();
+    if (Status s = check_image_pixels(encoded.value(), c.limits, path.string()); !s) {
+        c.refused = s;
+        return s.error();
+    }
+    return decode_image(encoded.value(), path.string());
+}
+
 // The model image for a texture path from the file; -1 with a warning when it cannot be had:
 // a missing texture should not lose the model.
 int image_for(Converter& c, const std::string& written, const std::string& where) {
@@ -191,7 +221,8 @@ int image_for(Converter& c, const std::string& written, const std::string& where
     int& slot = c.image_by_path[key];
     slot = -1;
 
-    Result<Image> image = embedded ? embedded_image(*embedded, c.file, where) : load_image_file(key);
+    Result<Image> image = embedded ? embedded_image(c, *embedded, where) : texture_file_image(c, key);
+    if (!c.refused) return -1;  // the import fails: nothing more to load
     if (!image) {
         // The model still loads, with a checker where the texture was: visible in every photo,
         // so nobody ships a product with a silently missing texture.
@@ -494,7 +525,8 @@ std::uint64_t ply_scalar_bytes(const std::string& type) {
 // makes it ask for 48 GB (found by the hostile-file tests). Each element's records take at
 // least so many bytes (binary: its scalars and list counts; ASCII: a digit and a separator
 // per property), so counts the rest of the file cannot hold are refused before Assimp runs.
-Status check_ply_counts(const fs::path& path, const std::string& header, std::size_t header_bytes) {
+Status check_ply_counts(const fs::path& path, const std::string& header, std::size_t header_bytes,
+                        const ImportLimits& limits) {
     std::error_code ec;
     const std::uint64_t file_bytes = fs::file_size(path, ec);
     if (ec) return bad_input(path.string(), "cannot be read");
@@ -527,6 +559,9 @@ Status check_ply_counts(const fs::path& path, const std::string& header, std::si
                                                     claimed + "'");
             count = std::stoull(claimed);
             record = 0;
+            // Every face is one triangle or more: the limit is known before a byte is parsed.
+            if (element == "face" && limits.max_triangles > 0 && count > limits.max_triangles)
+                return bad_input(path.string(), triangles_over_limit(count, limits));
         } else if (keyword == "property") {
             std::string type;
             words >> type;
@@ -548,7 +583,7 @@ Status check_ply_counts(const fs::path& path, const std::string& header, std::si
     return Ok{};
 }
 
-Status check_ply_header(const fs::path& path) {
+Status check_ply_header(const fs::path& path, const ImportLimits& limits) {
     std::ifstream in(path, std::ios::binary);
     std::string header(64 * 1024, '\0');
     in.read(header.data(), static_cast<std::streamsize>(header.size()));
@@ -560,7 +595,7 @@ Status check_ply_header(const fs::path& path) {
     if (after == std::string::npos || after >= header.size() ||
         (header[after] != '\n' && header[after] != '\r'))
         return bad_input(path.string(), "damaged PLY header: no 'end_header' line in its first 64 KiB");
-    return check_ply_counts(path, header.substr(0, end), after);
+    return check_ply_counts(path, header.substr(0, end), after, limits);
 }
 
 // Assimp 5.2's Collada reader loops for ever, growing memory, on an index list (<p>, <v>,
@@ -631,6 +666,22 @@ Status check_off_counts(const fs::path& path) {
         return bad_input(path.string(), "claims " + std::to_string(counts[0]) + " vertices and " +
                                             std::to_string(counts[1]) + " faces, more than its " +
                                             std::to_string(size) + " bytes can hold");
+    return Ok{};
+}
+
+// A binary STL states its triangle count at byte 80 (a uint32 after the 80-byte header); the
+// file is that one when its size is exactly 84 + 50 bytes a triangle.
+Status check_stl_count(const fs::path& path, const ImportLimits& limits) {
+    std::error_code ec;
+    const std::uintmax_t size = fs::file_size(path, ec);
+    if (ec || size < 84 || limits.max_triangles == 0) return Ok{};
+    std::ifstream in(path, std::ios::binary);
+    std::uint8_t head[84] = {};
+    if (!in.read(reinterpret_cast<char*>(head), sizeof head)) return Ok{};
+    const std::uint64_t count = std::uint64_t(head[80]) | std::uint64_t(head[81]) << 8 | std::uint64_t(head[82]) << 16 |
+                                std::uint64_t(head[83]) << 24;
+    if (size == 84 + 50 * count && count > limits.max_triangles)
+        return bad_input(path.string(), triangles_over_limit(count, limits));
     return Ok{};
 }
 
@@ -725,12 +776,14 @@ bool assimp_reads(const std::string& lower_extension) {
     return extensions.contains(lower_extension);
 }
 
-Result<Model> import_assimp(const std::filesystem::path& path) {
+Result<Model> import_assimp(const std::filesystem::path& path, const ImportLimits& limits) {
     using namespace assimp_import;
     Model model;
     model.source = path.string();
     if (lower_extension(path) == ".ply")
-        if (Status s = check_ply_header(path); !s) return s.error();
+        if (Status s = check_ply_header(path, limits); !s) return s.error();
+    if (lower_extension(path) == ".stl")
+        if (Status s = check_stl_count(path, limits); !s) return s.error();
     if (lower_extension(path) == ".off")
         if (Status s = check_off_counts(path); !s) return s.error();
     if (lower_extension(path) == ".dae")
@@ -751,10 +804,18 @@ Result<Model> import_assimp(const std::filesystem::path& path) {
         if ((scene->mFlags & AI_SCENE_FLAGS_INCOMPLETE) || !scene->mRootNode)
             return bad_input(model.source, "the file is incomplete: " + importer_error(importer));
 
-        Converter converter{*scene, path.parent_path(), model.source, model, {}, {}};
-        for (unsigned m = 0; m < scene->mNumMaterials; ++m)
+        // Parsed, not yet converted: the copy into our meshes would double what Assimp holds.
+        std::uint64_t faces = 0;
+        for (unsigned m = 0; m < scene->mNumMeshes; ++m)
+            if (scene->mMeshes[m]) faces += scene->mMeshes[m]->mNumFaces;
+        if (limits.max_triangles > 0 && faces > limits.max_triangles)
+            return bad_input(model.source, triangles_over_limit(faces, limits));
+
+        Converter converter{*scene, path.parent_path(), model.source, model, {}, {}, limits};
+        for (unsigned m = 0; m < scene->mNumMaterials && converter.refused; ++m)
             model.materials.push_back(scene->mMaterials[m] ? read_material(converter, *scene->mMaterials[m], m)
                                                            : Material{});
+        if (!converter.refused) return converter.refused.error();
         add_node(converter, *scene->mRootNode, -1, 0);
         model.format = format_name(path, importer);
         apply_unit_scale(*scene, path, model);

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <string>
 
+#include "assets/import.h"
 #include "assets/model.h"
 #include "core/result.h"
 
@@ -24,6 +25,6 @@ float assimp_unit_scale_from_metadata(const aiMetadata* metadata, const std::str
 // Reads the file with node transforms baked in and UVs flipped to glTF's convention
 // ((0,0) at the image's top-left). Options are not applied here, but a unit the file states
 // (FBX) is: the root nodes are scaled to metres, with a note in Model::warnings.
-Result<Model> import_assimp(const std::filesystem::path& path);
+Result<Model> import_assimp(const std::filesystem::path& path, const ImportLimits& limits = {});
 
 }  // namespace ocop::assets

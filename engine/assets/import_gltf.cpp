@@ -12,6 +12,7 @@
 #include <span>
 #include <sstream>
 #include <string_view>
+#include <system_error>
 
 #include <glm/gtc/matrix_inverse.hpp>
 #include <glm/gtc/matrix_transform.hpp>
@@ -214,9 +215,83 @@ Status check_document(const nlohmann::json& doc, const std::string& file) {
     return Ok{};
 }
 
+// The accessor's "count" in the JSON, or 0 when it is absent or not a count.
+std::uint64_t json_accessor_count(const nlohmann::json& doc, const nlohmann::json& index) {
+    const auto accessors = doc.find("accessors");
+    if (!index.is_number_unsigned() || accessors == doc.end() || !accessors->is_array() ||
+        index.get<std::uint64_t>() >= accessors->size())
+        return 0;
+    const nlohmann::json& accessor = (*accessors)[index.get<std::size_t>()];
+    const auto count = accessor.is_object() ? accessor.find("count") : accessor.end();
+    return count != accessor.end() && count->is_number_unsigned() ? count->get<std::uint64_t>() : 0;
+}
+
+// The triangles the meshes will hold, from the JSON's accessor counts before any buffer is read
+// (glTF 2.0 §3.7.2.1: a list has count / 3, a strip or a fan count - 2): every mesh a node
+// uses, each once, or every mesh when there are no nodes (as add_scene reads them).
+std::uint64_t json_triangle_count(const nlohmann::json& doc) {
+    const auto meshes = doc.find("meshes");
+    if (meshes == doc.end() || !meshes->is_array()) return 0;
+    std::vector<bool> used(meshes->size(), true);
+    if (const auto nodes = doc.find("nodes"); nodes != doc.end() && nodes->is_array() && !nodes->empty()) {
+        used.assign(meshes->size(), false);
+        for (const nlohmann::json& node : *nodes) {
+            const auto mesh = node.is_object() ? node.find("mesh") : node.end();
+            if (mesh != node.end() && mesh->is_number_unsigned() && mesh->get<std::uint64_t>() < used.size())
+                used[mesh->get<std::size_t>()] = true;
+        }
+    }
+    std::uint64_t triangles = 0;
+    for (std::size_t m = 0; m < meshes->size(); ++m) {
+        const nlohmann::json& mesh = (*meshes)[m];
+        const auto primitives = mesh.is_object() ? mesh.find("primitives") : mesh.end();
+        if (!used[m] || primitives == mesh.end() || !primitives->is_array()) continue;
+        for (const nlohmann::json& prim : *primitives) {
+            if (!prim.is_object()) continue;
+            const auto mode = prim.find("mode");
+            const std::uint64_t kind = mode != prim.end() && mode->is_number_unsigned() ? mode->get<std::uint64_t>() : 4;
+            std::uint64_t count = 0;
+            if (const auto indices = prim.find("indices"); indices != prim.end()) {
+                count = json_accessor_count(doc, *indices);
+            } else if (const auto attributes = prim.find("attributes"); attributes != prim.end() && attributes->is_object()) {
+                if (const auto position = attributes->find("POSITION"); position != attributes->end())
+                    count = json_accessor_count(doc, *position);
+            }
+            if (kind == TINYGLTF_MODE_TRIANGLES) triangles += count / 3;
+            else if ((kind == TINYGLTF_MODE_TRIANGLE_STRIP || kind == TINYGLTF_MODE_TRIANGLE_FAN) && count >= 3)
+                triangles += count - 2;
+        }
+    }
+    return triangles;
+}
+
+// The import limits, on what the JSON says before tinygltf reads a byte more: the triangles of
+// the meshes, and the size of every buffer and image file it names.
+Status check_limits(const nlohmann::json& doc, const std::filesystem::path& folder, const std::string& file,
+                    const ImportLimits& limits) {
+    if (!doc.is_object()) return Ok{};
+    if (const std::uint64_t triangles = json_triangle_count(doc); limits.max_triangles > 0 && triangles > limits.max_triangles)
+        return bad_input(file, triangles_over_limit(triangles, limits));
+    if (limits.max_file_bytes == 0) return Ok{};
+    for (const char* kind : {"buffers", "images"}) {
+        const auto list = doc.find(kind);
+        if (list == doc.end() || !list->is_array()) continue;
+        for (const nlohmann::json& item : *list) {
+            const auto uri = item.is_object() ? item.find("uri") : item.end();
+            if (uri == item.end() || !uri->is_string() || is_data_uri(uri->get<std::string>())) continue;
+            const std::filesystem::path named = folder / percent_decoded(uri->get<std::string>());
+            std::error_code ec;
+            const std::uintmax_t bytes = std::filesystem::file_size(named, ec);
+            if (!ec && bytes > limits.max_file_bytes) return bad_input(named.string(), file_over_limit(bytes, limits));
+        }
+    }
+    return Ok{};
+}
+
 // tinygltf's file access, confined to the model's folder (symbolic links resolved).
 struct Confinement {
     std::filesystem::path folder;  // canonical
+    std::uint64_t max_bytes = 4ull << 30;  // of one file it reads
 };
 
 bool inside_folder(const std::string& path, void* user_data) {
@@ -242,7 +317,7 @@ bool confined_read(std::vector<unsigned char>* out, std::string* error, const st
         if (error) *error = "outside the model's folder";
         return false;
     }
-    Result<std::vector<std::uint8_t>> bytes = read_file(path);
+    Result<std::vector<std::uint8_t>> bytes = read_file(path, static_cast<const Confinement*>(user_data)->max_bytes);
     if (!bytes) {
         if (error) *error = bytes.error().reason;
         return false;
@@ -256,9 +331,10 @@ bool confined_write(std::string* error, const std::string&, const std::vector<un
     return false;
 }
 
-// tinygltf's own lines about image files it could not find: import says it once, better.
+// tinygltf's own lines about image files it could not find or read: import says it once, better.
 bool is_missing_image_warning(const std::string& line) {
-    return line.starts_with("File not found") || line.starts_with("Failed to load external 'uri' for image");
+    return line.starts_with("File not found") || line.starts_with("File read error") ||
+           line.starts_with("Failed to load external 'uri' for image");
 }
 
 // A parsed glTF and where its buffers' bytes are: tinygltf's copies, except a GLB's BIN chunk,
@@ -342,10 +418,10 @@ void restore_bin_buffer(ParsedGltf& parsed, std::span<const std::uint8_t> bin, c
     parsed.buffers[0] = bin.first(static_cast<std::size_t>(byte_length));
 }
 
-Result<ParsedGltf> parse(const std::filesystem::path& path, EncodedImages& kept,
+Result<ParsedGltf> parse(const std::filesystem::path& path, const ImportLimits& limits, EncodedImages& kept,
                          std::vector<std::string>& warnings, bool& binary) {
     const std::string file = path.string();
-    Result<MappedFile> mapped = MappedFile::open(path);
+    Result<MappedFile> mapped = MappedFile::open(path, limits.max_file_bytes > 0 ? limits.max_file_bytes : 4ull << 30);
     if (!mapped) return mapped.error();
     const std::span<const std::uint8_t> data = mapped->bytes();
     if (data.empty()) return bad_input(file, "the file is empty");
@@ -359,6 +435,8 @@ Result<ParsedGltf> parse(const std::filesystem::path& path, EncodedImages& kept,
     const std::filesystem::path folder = std::filesystem::absolute(path, ec).parent_path();
     Confinement confinement{std::filesystem::weakly_canonical(folder, ec)};
     if (ec) confinement.folder = folder.lexically_normal();
+    if (limits.max_file_bytes > 0) confinement.max_bytes = limits.max_file_bytes;
+    if (Status s = check_limits(doc, folder, file, limits); !s) return s.error();
 
     const std::span<const std::uint8_t> bin = binary ? bin_chunk(data) : std::span<const std::uint8_t>{};
     std::vector<int> image_views;
@@ -481,13 +559,20 @@ std::vector<bool> referenced_images(const tinygltf::Model& gltf) {
 }
 
 // Decodes every referenced image (in parallel) into the model and fills `image_slots`. A file
-// that is missing becomes a placeholder; an image that cannot be decoded gets slot -1; both
-// with a warning: a broken texture should not lose the model.
-void decode_referenced_images(Converter& c) {
+// that is missing, unreadable or cannot be decoded becomes a placeholder, with a warning: a
+// broken texture should not lose the model, and a checker in every photo shows it. An image
+// above the pixel limit fails the import, before any is decoded.
+Status decode_referenced_images(Converter& c, const ImportLimits& limits) {
     const std::vector<bool> used = referenced_images(c.gltf);
     std::vector<std::size_t> indices;
     std::vector<std::span<const std::uint8_t>> encoded;
     std::vector<std::string> wheres;
+    const auto placeholder = [&c](std::size_t i, const std::string& why) {
+        const tinygltf::Image& source = c.gltf.images[i];
+        c.model.warnings.push_back("image " + std::to_string(i) + ": " + why + "; a placeholder is shown");
+        c.image_slots[i] = static_cast<int>(c.model.images.size());
+        c.model.images.push_back(placeholder_image(source.name.empty() ? source.uri : source.name));
+    };
     for (std::size_t i = 0; i < used.size(); ++i) {
         if (!used[i]) continue;
         const tinygltf::Image& source = c.gltf.images[i];
@@ -497,17 +582,22 @@ void decode_referenced_images(Converter& c) {
         else if (i < c.kept.bytes.size())
             bytes = c.kept.bytes[i];
         if (bytes.empty() && source.bufferView < 0 && !source.uri.empty() && !is_data_uri(source.uri)) {
-            c.model.warnings.push_back("image " + std::to_string(i) + ": texture file '" + source.uri +
-                                       "' is missing; a placeholder is shown");
-            c.image_slots[i] = static_cast<int>(c.model.images.size());
-            c.model.images.push_back(placeholder_image(source.name.empty() ? source.uri : source.name));
+            // tinygltf says neither why nor which: missing and unreadable files look alike to it.
+            const std::filesystem::path named =
+                std::filesystem::path(c.file).parent_path() / percent_decoded(source.uri);
+            std::error_code ec;
+            const Status readable = check_readable(named);
+            const std::string why = !std::filesystem::exists(named, ec) ? "is missing"
+                                    : readable                           ? "could not be read"
+                                                                         : readable.error().reason;
+            placeholder(i, "texture file '" + source.uri + "' " + why);
             continue;
         }
         if (bytes.empty()) {
-            c.model.warnings.push_back("image " + std::to_string(i) + " ('" + source.uri +
-                                       "') could not be read; texture dropped");
+            placeholder(i, "its data ('" + source.uri + "') could not be read");
             continue;
         }
+        if (Status s = check_image_pixels(bytes, limits, c.file, "image " + std::to_string(i)); !s) return s;
         indices.push_back(i);
         encoded.push_back(bytes);
         wheres.push_back("image " + std::to_string(i));
@@ -515,7 +605,9 @@ void decode_referenced_images(Converter& c) {
     std::vector<Result<Image>> decoded = decode_images(encoded, c.file, wheres);
     for (std::size_t k = 0; k < decoded.size(); ++k) {
         if (!decoded[k]) {
-            c.model.warnings.push_back(wheres[k] + ": " + decoded[k].error().reason + "; texture dropped");
+            const std::string& uri = c.gltf.images[indices[k]].uri;
+            placeholder(indices[k], (uri.empty() || is_data_uri(uri) ? "" : "texture file '" + uri + "': ") +
+                                        decoded[k].error().reason);
             continue;
         }
         const tinygltf::Image& source = c.gltf.images[indices[k]];
@@ -523,6 +615,7 @@ void decode_referenced_images(Converter& c) {
         c.image_slots[indices[k]] = static_cast<int>(c.model.images.size());
         c.model.images.push_back(std::move(decoded[k].value()));
     }
+    return Ok{};
 }
 
 int image_slot(const Converter& c, int index) {
@@ -941,13 +1034,13 @@ Status add_scene(Converter& c) {
 
 namespace ocop::assets {
 
-Result<Model> import_gltf(const std::filesystem::path& path) {
+Result<Model> import_gltf(const std::filesystem::path& path, const ImportLimits& limits) {
     using namespace gltf_import;
     Model model;
     model.source = path.string();
     EncodedImages kept;
     bool binary = false;
-    Result<ParsedGltf> parsed = parse(path, kept, model.warnings, binary);
+    Result<ParsedGltf> parsed = parse(path, limits, kept, model.warnings, binary);
     if (!parsed) return parsed.error();
     const tinygltf::Model* gltf = &parsed->gltf;
     model.format = binary ? "glTF 2.0 (binary)" : "glTF 2.0 (JSON)";
@@ -957,7 +1050,7 @@ Result<Model> import_gltf(const std::filesystem::path& path) {
 
     Converter converter{parsed.value(), *gltf, kept, model.source, model, std::vector<int>(gltf->images.size(), -1), 0,
                         std::vector<std::optional<std::vector<int>>>(gltf->meshes.size())};
-    decode_referenced_images(converter);
+    if (Status s = decode_referenced_images(converter, limits); !s) return s.error();
     for (std::size_t m = 0; m < gltf->materials.size(); ++m)
         model.materials.push_back(read_material(converter, gltf->materials[m], m));
     if (Status s = add_scene(converter); !s) return s.error();

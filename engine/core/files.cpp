@@ -127,6 +127,20 @@ Status write_file_atomic(const fs::path& path, std::string_view text) {
         path, std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
 }
 
+bool is_disk_full(const Error& e) {
+    // write_file_atomic's reasons end with strerror's words for the errno.
+    for (int code : {ENOSPC, EDQUOT})
+        if (e.reason.find(std::strerror(code)) != std::string::npos) return true;
+    return false;
+}
+
+std::string atomic_write_target(const std::string& name) {
+    // "." + the file's name + "." + mkstemp's six characters (write_file_atomic).
+    constexpr std::size_t suffix = 7;
+    if (name.size() < 2 + suffix || name[0] != '.' || name[name.size() - suffix] != '.') return {};
+    return name.substr(1, name.size() - 1 - suffix);
+}
+
 std::string lower_extension(const fs::path& path) {
     std::string ext = path.extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(),

@@ -40,8 +40,19 @@ private:
 // Checks that `path` names a readable regular file; the same errors as read_file, without reading.
 Status check_readable(const std::filesystem::path& path);
 
+// On failure the temporary is removed and the file is as it was; the reason holds the system's
+// words ("write failed: No space left on device").
 Status write_file_atomic(const std::filesystem::path& path, std::span<const std::uint8_t> bytes);
 Status write_file_atomic(const std::filesystem::path& path, std::string_view text);
+
+// Whether a write failed because the disk (or the user's quota) is full: every later write
+// would fail too, so a batch stops there instead of rendering what it cannot keep.
+bool is_disk_full(const Error& e);
+
+// The file name that a leftover temporary of write_file_atomic was for (".photo.jpg.a1B2c3" ->
+// "photo.jpg"), or "" when `name` is not one. A process killed mid-write (kill -9, a lost
+// machine) leaves its temporary behind: hidden, never under the final name.
+std::string atomic_write_target(const std::string& name);
 
 // Lower-case extension with the dot: "Model.GLB" -> ".glb".
 std::string lower_extension(const std::filesystem::path& path);

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <map>
 #include <memory>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -174,6 +175,21 @@ Status write_sheet(const fs::path& dir, const std::vector<const PhotoJob*>& jobs
     return write_photo(out, sheet, {.format = PhotoFormat::Jpeg, .quality = 88, .png_bits = 8, .metadata = {}});
 }
 
+// A batch killed part-way leaves the temporaries of the writes it was making (core/files.h);
+// they belong to this shard's own photos and sidecars, so its rerun removes them.
+void remove_stale_temporaries(const fs::path& dir, const std::vector<PhotoJob>& jobs) {
+    std::set<std::string> mine;
+    for (const PhotoJob& job : jobs) {
+        mine.insert(job.file_name);
+        mine.insert(sidecar_path(job.file_name).string());
+    }
+    std::error_code ec;
+    for (const fs::directory_entry& entry : fs::directory_iterator(dir, ec)) {
+        const std::string target = atomic_write_target(entry.path().filename().string());
+        if (!target.empty() && mine.count(target)) fs::remove(entry.path(), ec);
+    }
+}
+
 // A category's "above" suits its flat things (a tray, a box, bánh chưng); a tall one of the
 // same category (a lacquer vase, a standing panel) shows only its rim from straight above, so
 // it gets the high "top" view instead.
@@ -250,6 +266,7 @@ Result<BatchSummary> run_batch(render::Renderer& renderer, const scene::Catalogu
 
     const std::vector<PhotoJob> all_jobs = plan_batch(catalogue, options);
     const std::vector<PhotoJob> jobs = shard_jobs(all_jobs, catalogue, options.shard);
+    remove_stale_temporaries(options.out_dir, jobs);
     scene::FontCache fonts;
     std::optional<scene::LabelKit> kit;  // loaded when the first overlay or contact sheet needs it
     const auto label_kit = [&]() -> const scene::LabelKit* {
@@ -292,7 +309,9 @@ Result<BatchSummary> run_batch(render::Renderer& renderer, const scene::Catalogu
         std::string product_error;
         if (!model_hash) product_error = model_hash.error().message();
         else if (any_missing) {
-            Result<assets::Model> imported = scene::import_product(catalogue, product, options.samples_dir);
+            assets::ImportOptions import_options;
+            import_options.limits = options.limits;
+            Result<assets::Model> imported = scene::import_product(catalogue, product, options.samples_dir, import_options);
             if (imported) model = std::make_shared<const assets::Model>(std::move(imported).value());
             else product_error = imported.error().message();
         }
@@ -318,6 +337,7 @@ Result<BatchSummary> run_batch(render::Renderer& renderer, const scene::Catalogu
             settings->frame_whole_turn = job.frame >= 0;
             scene::Camera camera;
             Result<render::Pixels> pixels = shoot(renderer, model, settings.value(), &camera);
+            if (!pixels && renderer.context().lost()) return pixels.error();  // nothing more can be drawn
             if (!pixels) {
                 report(job, BatchEvent::Status::Failed, 0.0, pixels.error().message());
                 continue;
@@ -335,6 +355,8 @@ Result<BatchSummary> run_batch(render::Renderer& renderer, const scene::Catalogu
                 written = write_file_atomic(sidecar_path(file),
                                             sidecar_json(job, options, camera, hashes[i - first], seconds).dump(2) + "\n");
             if (!written) {
+                // A full disk fails every photo after this one too: stop, and say so once.
+                if (is_disk_full(written.error())) return written.error();
                 report(job, BatchEvent::Status::Failed, seconds, written.error().message());
                 continue;
             }

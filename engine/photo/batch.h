@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "assets/import.h"
 #include "core/result.h"
 #include "photo/angles.h"
 #include "photo/preset.h"
@@ -36,6 +37,7 @@ struct BatchOptions {
     Shard shard;
     int turntable_frames = 0;   // > 0: this many frames a product, a full turn, instead of angles
     bool contact_sheet = true;  // contact-sheet.jpg of every photo of the batch in the folder
+    assets::ImportLimits limits;  // what one product's import may cost
 };
 
 struct PhotoJob {
@@ -69,7 +71,8 @@ struct BatchSummary {
 };
 
 // Runs this shard's jobs on `renderer`; one product model is imported at a time. A product
-// that fails to import or render fails its photos and the batch goes on.
+// that fails to import or render fails its photos and the batch goes on; a full disk or a lost
+// GPU stops it with that error (what was written so far stays whole; a rerun goes on from there).
 Result<BatchSummary> run_batch(render::Renderer& renderer, const scene::Catalogue& catalogue,
                                const BatchOptions& options, const std::function<void(const BatchEvent&)>& progress);
 

@@ -136,16 +136,18 @@ void blur_into_mips(VkCommandBuffer cmd, const Image& map) {
 
 }  // namespace contact_shadow_detail
 
-ContactShadow create_contact_shadow(const Context& ctx, const PbrPipeline& pbr, VkFormat colour_format,
-                                    VkFormat depth_format, VkSampleCountFlagBits samples) {
+Result<ContactShadow> create_contact_shadow(const Context& ctx, const PbrPipeline& pbr, VkFormat colour_format,
+                                            VkFormat depth_format, VkSampleCountFlagBits samples) {
     using namespace contact_shadow_detail;
     ContactShadow s;
-    s.map = create_image(ctx, {.width = kContactShadowSize,
-                               .height = kContactShadowSize,
-                               .format = VK_FORMAT_R8_UNORM,
-                               .usage = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_SAMPLED_BIT |
-                                        VK_IMAGE_USAGE_TRANSFER_SRC_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT,
-                               .mip_levels = mip_count(kContactShadowSize, kContactShadowSize)});
+    Result<Image> map = create_image(ctx, {.width = kContactShadowSize,
+                                           .height = kContactShadowSize,
+                                           .format = VK_FORMAT_R8_UNORM,
+                                           .usage = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_SAMPLED_BIT |
+                                                    VK_IMAGE_USAGE_TRANSFER_SRC_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT,
+                                           .mip_levels = mip_count(kContactShadowSize, kContactShadowSize)});
+    if (!map) return map.error();
+    s.map = std::move(map).value();
     // A colour attachment is one mip level: mip 0 gets its own view.
     const VkImageViewCreateInfo view_info{.sType = VK_STRUCTURE_TYPE_IMAGE_VIEW_CREATE_INFO,
                                           .image = s.map.image,
@@ -173,11 +175,12 @@ ContactShadow create_contact_shadow(const Context& ctx, const PbrPipeline& pbr, 
     s.receiver_single = pipeline(ctx, pbr, shaders::shadow_receiver_vert(), shaders::shadow_receiver_frag(),
                                  colour_format, depth_format, VK_SAMPLE_COUNT_1_BIT, {.caster = false});
     // Readable from the start: the frame's descriptor set refers to it before any shadow is drawn.
-    ctx.submit_and_wait([&](VkCommandBuffer cmd) {
+    const Status ready = ctx.run_one_time([&](VkCommandBuffer cmd) {
         barrier(cmd, {.image = s.map.image, .to = VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL,
                       .dst_stage = VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT,
                       .dst_access = VK_ACCESS_2_SHADER_SAMPLED_READ_BIT});
     });
+    if (!ready) return ready.error();
     return s;
 }
 

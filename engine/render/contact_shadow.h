@@ -6,6 +6,7 @@
 
 #include <functional>
 
+#include "core/result.h"
 #include "render/pbr_pass.h"
 #include "render/resources.h"
 
@@ -25,7 +26,7 @@ struct ContactShadow {
 constexpr std::uint32_t kContactShadowSize = 256;
 
 // The pipelines use the PBR pipeline's layout (the frame's set, the draw's push constants).
-ContactShadow create_contact_shadow(const Context& ctx, const PbrPipeline& pbr, VkFormat colour_format,
+Result<ContactShadow> create_contact_shadow(const Context& ctx, const PbrPipeline& pbr, VkFormat colour_format,
                                     VkFormat depth_format, VkSampleCountFlagBits samples);
 
 // Before the main pass: draws the products into the map and blurs it into its mips, leaving

@@ -2,6 +2,7 @@
 
 #include <dlfcn.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <vector>
@@ -52,6 +53,15 @@ std::string missing_features(VkPhysicalDevice pd) {
     return {};
 }
 
+// OCOP_FAULT (tests/faults): unset or empty is no fault.
+Result<Fault> fault_from_environment(Fault given) {
+    const char* v = std::getenv("OCOP_FAULT");
+    if (!v || !*v) return given;
+    if (std::strcmp(v, "device-lost") == 0) return Fault::DeviceLost;
+    if (std::strcmp(v, "out-of-device-memory") == 0) return Fault::OutOfDeviceMemory;
+    return bad_input("OCOP_FAULT", std::string("'") + v + "' is not device-lost or out-of-device-memory");
+}
+
 int device_rank(const VkPhysicalDeviceProperties& p, bool prefer_cpu) {
     switch (p.deviceType) {
         case VK_PHYSICAL_DEVICE_TYPE_DISCRETE_GPU: return prefer_cpu ? 1 : 4;
@@ -87,6 +97,10 @@ VKAPI_ATTR VkBool32 VKAPI_CALL Context::on_validation_message(
 Result<std::unique_ptr<Context>> Context::create(const ContextOptions& options) {
     std::unique_ptr<Context> ctx(new Context());
     ctx->log_ = options.log;
+    Result<Fault> fault = fault_from_environment(options.fault);
+    if (!fault) return fault.error();
+    ctx->pending_fault_ = fault.value();
+    ctx->gpu_timeout_ns_ = options.gpu_timeout_ns;
     const bool validation = options.validation || env_flag("OCOP_VALIDATION");
 
     std::vector<const char*> extensions;
@@ -233,7 +247,7 @@ Result<std::unique_ptr<Context>> Context::create(const ContextOptions& options) 
 
 Context::~Context() {
     if (device_) {
-        vkDeviceWaitIdle(device_);
+        wait_idle();
         vkDestroyFence(device_, one_time_fence_, nullptr);
         vkDestroyCommandPool(device_, one_time_pool_, nullptr);
         vkDestroyDevice(device_, nullptr);
@@ -266,17 +280,84 @@ VkCommandBuffer Context::begin_one_time() const {
     return cmd;
 }
 
-void Context::end_one_time(VkCommandBuffer cmd) const {
+Status Context::end_one_time(VkCommandBuffer cmd) const {
     VK_CHECK(vkEndCommandBuffer(cmd));
     const VkCommandBufferSubmitInfo cmd_info{.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_SUBMIT_INFO,
                                              .commandBuffer = cmd};
     const VkSubmitInfo2 submit{.sType = VK_STRUCTURE_TYPE_SUBMIT_INFO_2,
                                .commandBufferInfoCount = 1,
                                .pCommandBufferInfos = &cmd_info};
-    VK_CHECK(vkQueueSubmit2(queue_, 1, &submit, one_time_fence_));
-    VK_CHECK(vkWaitForFences(device_, 1, &one_time_fence_, VK_TRUE, UINT64_MAX));
-    VK_CHECK(vkResetFences(device_, 1, &one_time_fence_));
-    vkFreeCommandBuffers(device_, one_time_pool_, 1, &cmd);
+    Status done = submit_and_wait_for(submit, one_time_fence_);
+    // A command buffer the GPU may still read (lost or hung) is left to the pool's destruction.
+    if (done) vkFreeCommandBuffers(device_, one_time_pool_, 1, &cmd);
+    return done;
+}
+
+Status Context::submit_and_wait_for(const VkSubmitInfo2& submit, VkFence fence) const {
+    if (lost()) return lost_error();
+    Fault device_lost = Fault::DeviceLost;
+    if (pending_fault_.compare_exchange_strong(device_lost, Fault::None)) {
+        fault_made_ = true;
+        lost_ = VK_ERROR_DEVICE_LOST;
+        return failure_of(VK_ERROR_DEVICE_LOST, "submitting work to the queue");
+    }
+    VkResult r = vkQueueSubmit2(queue_, 1, &submit, fence);
+    if (r != VK_SUCCESS) {
+        if (r == VK_ERROR_DEVICE_LOST) lost_ = r;
+        return failure_of(r, "submitting work to the queue");
+    }
+    // A finite wait: a GPU that never finishes must not hang a batch for ever.
+    r = vkWaitForFences(device_, 1, &fence, VK_TRUE, gpu_timeout_ns_);
+    if (r != VK_SUCCESS) {
+        if (r == VK_ERROR_DEVICE_LOST || r == VK_TIMEOUT) lost_ = r;
+        return failure_of(r, "waiting for the GPU");
+    }
+    VK_CHECK(vkResetFences(device_, 1, &fence));
+    return Ok{};
+}
+
+VkResult Context::allocate_memory(const VkMemoryAllocateInfo& info, VkDeviceMemory* memory) const {
+    if (lost()) return VK_ERROR_DEVICE_LOST;
+    Fault out_of_memory = Fault::OutOfDeviceMemory;
+    if (info.allocationSize >= kLargeAllocation &&
+        pending_fault_.compare_exchange_strong(out_of_memory, Fault::None)) {
+        fault_made_ = true;
+        return VK_ERROR_OUT_OF_DEVICE_MEMORY;
+    }
+    return vkAllocateMemory(device_, &info, nullptr, memory);
+}
+
+void Context::wait_idle() const {
+    if (lost()) return;
+    const VkResult r = vkDeviceWaitIdle(device_);
+    if (r == VK_ERROR_DEVICE_LOST) lost_ = r;
+}
+
+Error Context::failure_of(VkResult result, const std::string& doing) const {
+    std::string reason;
+    switch (result) {
+        case VK_ERROR_DEVICE_LOST:
+            reason = "the GPU was lost while " + doing + " (VK_ERROR_DEVICE_LOST: a driver reset or a GPU fault)";
+            break;
+        case VK_TIMEOUT: {
+            char text[160];
+            std::snprintf(text, sizeof text, "the GPU did not finish within %.0f s while %s: it hung",
+                          double(gpu_timeout_ns_) * 1e-9, doing.c_str());
+            reason = text;
+            break;
+        }
+        case VK_ERROR_OUT_OF_DEVICE_MEMORY:
+            reason = "out of GPU memory while " + doing + " (VK_ERROR_OUT_OF_DEVICE_MEMORY)";
+            break;
+        case VK_ERROR_OUT_OF_HOST_MEMORY:
+            reason = "out of memory while " + doing + " (VK_ERROR_OUT_OF_HOST_MEMORY)";
+            break;
+        default: reason = doing + " failed: " + vk_result_name(result); break;
+    }
+    // A made device loss explains every later failure; a made allocation failure only its own.
+    const bool made = result == VK_ERROR_OUT_OF_DEVICE_MEMORY ? fault_made_.exchange(false) : fault_made_.load();
+    if (made) reason += ", made on purpose by OCOP_FAULT";
+    return failure("Vulkan", reason);
 }
 
 }  // namespace ocop::render

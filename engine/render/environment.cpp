@@ -22,28 +22,32 @@ struct Level {
 // Half floats hold up to 65504: a sun in an HDRI can exceed it, and would become infinity.
 std::uint16_t to_half(float v) { return glm::packHalf1x16(std::clamp(v, 0.0f, 65000.0f)); }
 
-Image upload_levels(const Context& ctx, const std::vector<std::vector<float>>& rgba, const std::vector<Level>& levels) {
+Result<Image> upload_levels(const Context& ctx, const std::vector<std::vector<float>>& rgba,
+                            const std::vector<Level>& levels) {
     VkDeviceSize bytes = 0;
     for (const std::vector<float>& level : rgba) bytes += level.size() * sizeof(std::uint16_t);
-    Buffer staging = create_buffer(ctx, bytes, VK_BUFFER_USAGE_TRANSFER_SRC_BIT, MemoryUse::Upload);
-    auto* dst = static_cast<std::uint16_t*>(staging.mapped);
+    Result<Buffer> staging = create_buffer(ctx, bytes, VK_BUFFER_USAGE_TRANSFER_SRC_BIT, MemoryUse::Upload);
+    if (!staging) return staging.error();
+    auto* dst = static_cast<std::uint16_t*>(staging->mapped);
     for (const std::vector<float>& level : rgba)
         for (float v : level) *dst++ = to_half(v);
-    Image image = create_image(ctx, {.width = levels[0].width,
-                                     .height = levels[0].height,
-                                     .format = VK_FORMAT_R16G16B16A16_SFLOAT,
-                                     .usage = VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT,
-                                     .mip_levels = static_cast<std::uint32_t>(levels.size())});
+    Result<Image> created = create_image(ctx, {.width = levels[0].width,
+                                               .height = levels[0].height,
+                                               .format = VK_FORMAT_R16G16B16A16_SFLOAT,
+                                               .usage = VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT,
+                                               .mip_levels = static_cast<std::uint32_t>(levels.size())});
+    if (!created) return created.error();
+    Image image = std::move(created).value();
     std::vector<VkBufferImageCopy> regions;
     for (std::size_t i = 0; i < levels.size(); ++i)
         regions.push_back({.bufferOffset = levels[i].offset,
                            .imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, static_cast<std::uint32_t>(i), 0, 1},
                            .imageExtent = {levels[i].width, levels[i].height, 1}});
-    ctx.submit_and_wait([&](VkCommandBuffer cmd) {
+    const Status uploaded = ctx.run_one_time([&](VkCommandBuffer cmd) {
         barrier(cmd, {.image = image.image, .from = VK_IMAGE_LAYOUT_UNDEFINED,
                       .to = VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, .dst_stage = VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT,
                       .dst_access = VK_ACCESS_2_TRANSFER_WRITE_BIT});
-        vkCmdCopyBufferToImage(cmd, staging.buffer, image.image, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
+        vkCmdCopyBufferToImage(cmd, staging->buffer, image.image, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
                                static_cast<std::uint32_t>(regions.size()), regions.data());
         barrier(cmd, {.image = image.image, .from = VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
                       .to = VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL, .src_stage = VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT,
@@ -51,6 +55,7 @@ Image upload_levels(const Context& ctx, const std::vector<std::vector<float>>& r
                       .dst_stage = VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT,
                       .dst_access = VK_ACCESS_2_SHADER_SAMPLED_READ_BIT});
     });
+    if (!uploaded) return uploaded.error();
     return image;
 }
 
@@ -89,20 +94,24 @@ Result<GpuEnvironment> upload_environment(const Context& ctx, const BakedEnviron
         pixels.push_back(l.rgba);
     }
     GpuEnvironment gpu;
-    gpu.specular = upload_levels(ctx, pixels, levels);
+    Result<Image> specular = upload_levels(ctx, pixels, levels);
+    if (!specular) return specular.error();
+    gpu.specular = std::move(specular).value();
     gpu.sh = baked.sh;
     gpu.levels = static_cast<std::uint32_t>(levels.size());
     return gpu;
 }
 
-GpuEnvironment empty_environment(const Context& ctx) {
+Result<GpuEnvironment> empty_environment(const Context& ctx) {
     using namespace environment_upload;
     GpuEnvironment gpu;
-    gpu.specular = upload_levels(ctx, {{0.0f, 0.0f, 0.0f, 1.0f}}, {{1, 1, 0}});
+    Result<Image> specular = upload_levels(ctx, {{0.0f, 0.0f, 0.0f, 1.0f}}, {{1, 1, 0}});
+    if (!specular) return specular.error();
+    gpu.specular = std::move(specular).value();
     return gpu;
 }
 
-Image upload_brdf_lut(const Context& ctx, const std::vector<glm::vec3>& lut, std::uint32_t size) {
+Result<Image> upload_brdf_lut(const Context& ctx, const std::vector<glm::vec3>& lut, std::uint32_t size) {
     using namespace environment_upload;
     std::vector<float> rgba;
     rgba.reserve(lut.size() * 4);

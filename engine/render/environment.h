@@ -27,10 +27,10 @@ struct GpuEnvironment {
 Result<GpuEnvironment> upload_environment(const Context& ctx, const BakedEnvironment& baked);
 
 // A 1x1 black stand-in, bound while the analytic studio dome lights the scene.
-GpuEnvironment empty_environment(const Context& ctx);
+Result<GpuEnvironment> empty_environment(const Context& ctx);
 
 // brdf_lut(size) as a size x size RGBA16F texture (x: n.v, y: roughness).
-Image upload_brdf_lut(const Context& ctx, const std::vector<glm::vec3>& lut, std::uint32_t size);
+Result<Image> upload_brdf_lut(const Context& ctx, const std::vector<glm::vec3>& lut, std::uint32_t size);
 
 // Linear filtering and mips; repeat across the equirect's seam, clamp at the poles.
 Owned<VkSampler> create_environment_sampler(const Context& ctx);

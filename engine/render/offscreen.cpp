@@ -18,19 +18,29 @@ Result<OffscreenTarget> create_offscreen_target(const Context& ctx, std::uint32_
     t.width = width;
     t.height = height;
     t.samples = samples;
-    if (samples != VK_SAMPLE_COUNT_1_BIT)
-        t.colour_msaa = create_image(ctx, {.width = width, .height = height, .format = kColourFormat,
-                                           .usage = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT |
-                                                    VK_IMAGE_USAGE_TRANSIENT_ATTACHMENT_BIT,
-                                           .samples = samples});
-    t.depth_msaa = create_image(ctx, {.width = width, .height = height, .format = kDepthFormat,
-                                      .usage = VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT |
-                                               VK_IMAGE_USAGE_TRANSIENT_ATTACHMENT_BIT,
-                                      .samples = samples, .aspect = VK_IMAGE_ASPECT_DEPTH_BIT});
-    t.resolved = create_image(ctx, {.width = width, .height = height, .format = kColourFormat,
-                                    .usage = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT});
-    t.readback = create_buffer(ctx, VkDeviceSize(width) * height * 4, VK_BUFFER_USAGE_TRANSFER_DST_BIT,
-                               MemoryUse::Readback);
+    if (samples != VK_SAMPLE_COUNT_1_BIT) {
+        Result<Image> colour = create_image(ctx, {.width = width, .height = height, .format = kColourFormat,
+                                                  .usage = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT |
+                                                           VK_IMAGE_USAGE_TRANSIENT_ATTACHMENT_BIT,
+                                                  .samples = samples});
+        if (!colour) return colour.error();
+        t.colour_msaa = std::move(colour).value();
+    }
+    Result<Image> depth = create_image(ctx, {.width = width, .height = height, .format = kDepthFormat,
+                                             .usage = VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT |
+                                                      VK_IMAGE_USAGE_TRANSIENT_ATTACHMENT_BIT,
+                                             .samples = samples, .aspect = VK_IMAGE_ASPECT_DEPTH_BIT});
+    if (!depth) return depth.error();
+    t.depth_msaa = std::move(depth).value();
+    Result<Image> resolved = create_image(
+        ctx, {.width = width, .height = height, .format = kColourFormat,
+              .usage = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT});
+    if (!resolved) return resolved.error();
+    t.resolved = std::move(resolved).value();
+    Result<Buffer> readback = create_buffer(ctx, VkDeviceSize(width) * height * 4, VK_BUFFER_USAGE_TRANSFER_DST_BIT,
+                                            MemoryUse::Readback);
+    if (!readback) return readback.error();
+    t.readback = std::move(readback).value();
     return t;
 }
 

@@ -12,12 +12,18 @@ namespace ocop::render {
 
 Result<std::unique_ptr<Renderer>> Renderer::create(Context& ctx) {
     std::unique_ptr<Renderer> r(new Renderer(ctx));
-    r->defaults_ = create_material_defaults(ctx);
+    Result<MaterialDefaults> defaults = create_material_defaults(ctx);
+    if (!defaults) return defaults.error();
+    r->defaults_ = std::move(defaults).value();
     r->pbr_ = create_pbr_pipeline(ctx, kColourFormat, kDepthFormat);
-    r->contact_shadow_ = create_contact_shadow(ctx, r->pbr_, kColourFormat, kDepthFormat, kSamples);
+    Result<ContactShadow> shadow = create_contact_shadow(ctx, r->pbr_, kColourFormat, kDepthFormat, kSamples);
+    if (!shadow) return shadow.error();
+    r->contact_shadow_ = std::move(shadow).value();
 
-    r->frame_uniforms_ = create_buffer(ctx, sizeof(gpu::FrameUniforms), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT,
-                                       MemoryUse::Upload);
+    Result<Buffer> uniforms =
+        create_buffer(ctx, sizeof(gpu::FrameUniforms), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT, MemoryUse::Upload);
+    if (!uniforms) return uniforms.error();
+    r->frame_uniforms_ = std::move(uniforms).value();
     const std::array<VkDescriptorPoolSize, 2> pool_sizes{{{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1},
                                                           {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 3}}};
     const VkDescriptorPoolCreateInfo pool_info{.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO,
@@ -43,10 +49,14 @@ Result<std::unique_ptr<Renderer>> Renderer::create(Context& ctx) {
     vkUpdateDescriptorSets(ctx.device(), 1, &write, 0, nullptr);
 
     constexpr std::uint32_t lut_size = 64;
-    r->brdf_lut_ = upload_brdf_lut(ctx, brdf_lut(static_cast<int>(lut_size)), lut_size);
+    Result<Image> lut = upload_brdf_lut(ctx, brdf_lut(static_cast<int>(lut_size)), lut_size);
+    if (!lut) return lut.error();
+    r->brdf_lut_ = std::move(lut).value();
     r->lut_sampler_ = create_lut_sampler(ctx);
     r->environment_sampler_ = create_environment_sampler(ctx);
-    r->environment_ = empty_environment(ctx);
+    Result<GpuEnvironment> environment = empty_environment(ctx);
+    if (!environment) return environment.error();
+    r->environment_ = std::move(environment).value();
     r->bind_environment();
 
     const VkCommandPoolCreateInfo cmd_pool_info{.sType = VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO,
@@ -67,7 +77,7 @@ Result<std::unique_ptr<Renderer>> Renderer::create(Context& ctx) {
     return r;
 }
 
-Renderer::~Renderer() { vkDeviceWaitIdle(ctx_.device()); }
+Renderer::~Renderer() { ctx_.wait_idle(); }
 
 Result<const GpuModel*> Renderer::gpu_model(const std::shared_ptr<const assets::Model>& model) {
     auto it = models_.find(model.get());
@@ -75,7 +85,7 @@ Result<const GpuModel*> Renderer::gpu_model(const std::shared_ptr<const assets::
     Result<GpuModel> uploaded = upload_model(ctx_, *model, defaults_, pbr_.material_layout);
     if (!uploaded) return uploaded.error();
     if (it != models_.end()) {
-        vkDeviceWaitIdle(ctx_.device());  // the stale entry may still be read by a submitted frame
+        ctx_.wait_idle();  // the stale entry may still be read by a submitted frame
         models_.erase(it);
     }
     auto [slot, inserted] = models_.emplace(model.get(), CachedModel{model, std::move(uploaded).value()});
@@ -134,7 +144,9 @@ Status Renderer::use_environment(const scene::Environment& environment) {
 
     GpuEnvironment next;
     if (environment.kind == scene::Environment::Kind::Studio) {
-        next = empty_environment(ctx_);
+        Result<GpuEnvironment> empty = empty_environment(ctx_);
+        if (!empty) return empty.error();
+        next = std::move(empty).value();
     } else {
         Result<BakedEnvironment> baked =
             environment.kind == scene::Environment::Kind::Uniform
@@ -147,7 +159,7 @@ Status Renderer::use_environment(const scene::Environment& environment) {
         if (!uploaded) return uploaded.error();
         next = std::move(uploaded).value();
     }
-    vkDeviceWaitIdle(ctx_.device());  // the descriptor set and the old image may still be in use
+    ctx_.wait_idle();  // the descriptor set and the old image may still be in use
     environment_ = std::move(next);
     baked_from_ = environment;
     bind_environment();
@@ -202,8 +214,9 @@ void Renderer::write_frame_uniforms(const scene::Scene& scene, float aspect) {
 
 Status Renderer::record_frame(const scene::Scene& scene, std::uint32_t width, std::uint32_t height,
                               VkSampleCountFlagBits samples) {
+    if (ctx_.lost()) return ctx_.lost_error();  // nothing can be drawn on it any more
     if (!offscreen_ || offscreen_->width != width || offscreen_->height != height || offscreen_->samples != samples) {
-        vkDeviceWaitIdle(ctx_.device());  // the old target may still be in use by the last frame
+        ctx_.wait_idle();  // the old target may still be in use by the last frame
         Result<OffscreenTarget> target = create_offscreen_target(ctx_, width, height, samples);
         if (!target) return target.error();
         offscreen_ = std::make_unique<OffscreenTarget>(std::move(target).value());
@@ -235,7 +248,7 @@ Status Renderer::record_frame(const scene::Scene& scene, std::uint32_t width, st
     return Ok{};
 }
 
-void Renderer::submit_and_wait(VkSemaphore wait, VkSemaphore signal) {
+Status Renderer::submit_and_wait(VkSemaphore wait, VkSemaphore signal) {
     VK_CHECK(vkEndCommandBuffer(command_buffer_));
     const VkCommandBufferSubmitInfo cmd_info{.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_SUBMIT_INFO,
                                              .commandBuffer = command_buffer_};
@@ -252,10 +265,7 @@ void Renderer::submit_and_wait(VkSemaphore wait, VkSemaphore signal) {
                                .pCommandBufferInfos = &cmd_info,
                                .signalSemaphoreInfoCount = signal ? 1u : 0u,
                                .pSignalSemaphoreInfos = &signal_info};
-    const VkFence fence = frame_fence_;
-    VK_CHECK(vkQueueSubmit2(ctx_.queue(), 1, &submit, fence));
-    VK_CHECK(vkWaitForFences(ctx_.device(), 1, &fence, VK_TRUE, UINT64_MAX));
-    VK_CHECK(vkResetFences(ctx_.device(), 1, &fence));
+    return ctx_.submit_and_wait_for(submit, frame_fence_);
 }
 
 Result<Pixels> Renderer::render_offscreen(const scene::Scene& scene, std::uint32_t width, std::uint32_t height,
@@ -263,7 +273,7 @@ Result<Pixels> Renderer::render_offscreen(const scene::Scene& scene, std::uint32
     if (Status s = record_frame(scene, width, height, multisample ? kSamples : VK_SAMPLE_COUNT_1_BIT); !s)
         return s.error();
     copy_to_readback(command_buffer_, *offscreen_);
-    submit_and_wait(VK_NULL_HANDLE, VK_NULL_HANDLE);
+    if (Status s = submit_and_wait(VK_NULL_HANDLE, VK_NULL_HANDLE); !s) return s.error();
     return Pixels{width, height, read_pixels(*offscreen_)};
 }
 
@@ -279,13 +289,23 @@ Result<Renderer::Presented> Renderer::render_to_window(const scene::Scene& scene
     area.extent.height = std::clamp(area.extent.height, 1u, window.height - std::uint32_t(area.offset.y));
     if (frame.screenshot && !swapchain.readable())
         return failure("window", "this device cannot read the window back for a screenshot");
+    if (ctx_.lost()) return ctx_.lost_error();
+    if (frame.screenshot) {
+        const VkDeviceSize bytes = VkDeviceSize(window.width) * window.height * 4;
+        if (window_readback_.size < bytes) {
+            Result<Buffer> readback = create_buffer(ctx_, bytes, VK_BUFFER_USAGE_TRANSFER_DST_BIT, MemoryUse::Readback);
+            if (!readback) return readback.error();
+            window_readback_ = std::move(readback).value();
+        }
+    }
 
+    // A finite wait, as for every fence: a hung GPU ends in an error, not a frozen window.
     std::uint32_t index = 0;
-    VkResult acquired = vkAcquireNextImageKHR(ctx_.device(), swapchain.handle(), UINT64_MAX,
+    VkResult acquired = vkAcquireNextImageKHR(ctx_.device(), swapchain.handle(), ctx_.gpu_timeout_ns(),
                                               swapchain.image_acquired(), VK_NULL_HANDLE, &index);
     if (acquired == VK_ERROR_OUT_OF_DATE_KHR) return Presented::Outdated;
     if (acquired != VK_SUCCESS && acquired != VK_SUBOPTIMAL_KHR)
-        return failure("window", std::string("cannot acquire a window image: ") + vk_result_name(acquired));
+        return ctx_.failure_of(acquired, "acquiring a window image");
 
     if (Status s = record_frame(scene, area.extent.width, area.extent.height, kSamples); !s) return s.error();
     VkCommandBuffer cmd = command_buffer_;
@@ -326,9 +346,6 @@ Result<Renderer::Presented> Renderer::render_to_window(const scene::Scene& scene
         last_access = VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT;
     }
     if (frame.screenshot) {
-        const VkDeviceSize bytes = VkDeviceSize(window.width) * window.height * 4;
-        if (window_readback_.size < bytes)
-            window_readback_ = create_buffer(ctx_, bytes, VK_BUFFER_USAGE_TRANSFER_DST_BIT, MemoryUse::Readback);
         barrier(cmd, {.image = target, .from = layout, .to = VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
                       .src_stage = last_stage, .src_access = last_access,
                       .dst_stage = VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT, .dst_access = VK_ACCESS_2_TRANSFER_READ_BIT});
@@ -354,7 +371,7 @@ Result<Renderer::Presented> Renderer::render_to_window(const scene::Scene& scene
     }
     barrier(cmd, {.image = target, .from = layout, .to = VK_IMAGE_LAYOUT_PRESENT_SRC_KHR,
                   .src_stage = last_stage, .src_access = last_access});
-    submit_and_wait(swapchain.image_acquired(), swapchain.render_done(index));
+    if (Status s = submit_and_wait(swapchain.image_acquired(), swapchain.render_done(index)); !s) return s.error();
     if (frame.screenshot) {
         Pixels& shot = *frame.screenshot;
         shot = Pixels{window.width, window.height, std::vector<std::uint8_t>(std::size_t(window.width) * window.height * 4)};
@@ -375,7 +392,7 @@ Result<Renderer::Presented> Renderer::render_to_window(const scene::Scene& scene
     const VkResult presented = vkQueuePresentKHR(ctx_.queue(), &present);
     if (presented == VK_ERROR_OUT_OF_DATE_KHR || presented == VK_SUBOPTIMAL_KHR) return Presented::Outdated;
     if (presented != VK_SUCCESS)
-        return failure("window", std::string("cannot show the frame: ") + vk_result_name(presented));
+        return ctx_.failure_of(presented, "showing the frame");
     return Presented::Shown;
 }
 

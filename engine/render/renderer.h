@@ -74,7 +74,8 @@ private:
     // the offscreen target (sized width x height), leaving `resolved` ready to be read.
     Status record_frame(const scene::Scene& scene, std::uint32_t width, std::uint32_t height,
                         VkSampleCountFlagBits samples);
-    void submit_and_wait(VkSemaphore wait, VkSemaphore signal);
+    // Device lost or hung: a Failure (render::Context::submit_and_wait_for).
+    Status submit_and_wait(VkSemaphore wait, VkSemaphore signal);
 
     Context& ctx_;
     MaterialDefaults defaults_;

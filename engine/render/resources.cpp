@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstdio>
+#include <string>
 
 #include "render/context.h"
 #include "render/vk_check.h"
@@ -10,8 +12,14 @@ namespace ocop::render {
 
 namespace {
 
-Owned<VkDeviceMemory> allocate(const Context& ctx, const VkMemoryRequirements& req,
-                               VkMemoryPropertyFlags want, VkMemoryPropertyFlags fallback) {
+std::string megabytes(VkDeviceSize bytes) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f MB", double(bytes) / double(1 << 20));
+    return text;
+}
+
+Result<Owned<VkDeviceMemory>> allocate(const Context& ctx, const VkMemoryRequirements& req,
+                                       VkMemoryPropertyFlags want, VkMemoryPropertyFlags fallback) {
     std::uint32_t type = ctx.find_memory_type(req.memoryTypeBits, want);
     if (type == UINT32_MAX) type = ctx.find_memory_type(req.memoryTypeBits, fallback);
     if (type == UINT32_MAX) VK_CHECK(VK_ERROR_FEATURE_NOT_PRESENT);  // every device has these
@@ -19,13 +27,15 @@ Owned<VkDeviceMemory> allocate(const Context& ctx, const VkMemoryRequirements& r
                                     .allocationSize = req.size,
                                     .memoryTypeIndex = type};
     VkDeviceMemory memory;
-    VK_CHECK(vkAllocateMemory(ctx.device(), &info, nullptr, &memory));
-    return {ctx.device(), memory, vkFreeMemory};
+    if (const VkResult r = ctx.allocate_memory(info, &memory); r != VK_SUCCESS)
+        return ctx.failure_of(r, "allocating " + megabytes(req.size));
+    return Owned<VkDeviceMemory>{ctx.device(), memory, vkFreeMemory};
 }
 
 }  // namespace
 
-Buffer create_buffer(const Context& ctx, VkDeviceSize size, VkBufferUsageFlags usage, MemoryUse use) {
+Result<Buffer> create_buffer(const Context& ctx, VkDeviceSize size, VkBufferUsageFlags usage, MemoryUse use) {
+    if (ctx.lost()) return ctx.lost_error();
     Buffer out;
     out.size = size;
     const VkBufferCreateInfo info{.sType = VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO,
@@ -33,32 +43,32 @@ Buffer create_buffer(const Context& ctx, VkDeviceSize size, VkBufferUsageFlags u
                                   .usage = usage,
                                   .sharingMode = VK_SHARING_MODE_EXCLUSIVE};
     VkBuffer buffer;
-    VK_CHECK(vkCreateBuffer(ctx.device(), &info, nullptr, &buffer));
+    if (const VkResult r = vkCreateBuffer(ctx.device(), &info, nullptr, &buffer); r != VK_SUCCESS)
+        return ctx.failure_of(r, "creating a buffer of " + megabytes(size));
     out.buffer = {ctx.device(), buffer, vkDestroyBuffer};
     VkMemoryRequirements req;
     vkGetBufferMemoryRequirements(ctx.device(), buffer, &req);
+    constexpr VkMemoryPropertyFlags host = VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT;
+    Result<Owned<VkDeviceMemory>> memory = failure("", "");
     switch (use) {
-        case MemoryUse::Device:
-            out.memory = allocate(ctx, req, VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT, 0);
-            break;
-        case MemoryUse::Upload:
-            out.memory = allocate(ctx, req, VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT,
-                                  VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT);
-            break;
+        case MemoryUse::Device: memory = allocate(ctx, req, VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT, 0); break;
+        case MemoryUse::Upload: memory = allocate(ctx, req, host, host); break;
         case MemoryUse::Readback:
             // Cached memory makes the CPU's read of a photo fast; coherent keeps it simple.
-            out.memory = allocate(ctx, req,
-                                  VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT |
-                                      VK_MEMORY_PROPERTY_HOST_CACHED_BIT,
-                                  VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT);
+            memory = allocate(ctx, req, host | VK_MEMORY_PROPERTY_HOST_CACHED_BIT, host);
             break;
     }
+    if (!memory) return memory.error();
+    out.memory = std::move(memory).value();
     VK_CHECK(vkBindBufferMemory(ctx.device(), buffer, out.memory, 0));
-    if (use != MemoryUse::Device) VK_CHECK(vkMapMemory(ctx.device(), out.memory, 0, VK_WHOLE_SIZE, 0, &out.mapped));
+    if (use != MemoryUse::Device)
+        if (const VkResult r = vkMapMemory(ctx.device(), out.memory, 0, VK_WHOLE_SIZE, 0, &out.mapped); r != VK_SUCCESS)
+            return ctx.failure_of(r, "mapping " + megabytes(size));
     return out;
 }
 
-Image create_image(const Context& ctx, const ImageDesc& desc) {
+Result<Image> create_image(const Context& ctx, const ImageDesc& desc) {
+    if (ctx.lost()) return ctx.lost_error();
     Image out;
     out.desc = desc;
     const VkImageCreateInfo info{.sType = VK_STRUCTURE_TYPE_IMAGE_CREATE_INFO,
@@ -73,11 +83,14 @@ Image create_image(const Context& ctx, const ImageDesc& desc) {
                                  .sharingMode = VK_SHARING_MODE_EXCLUSIVE,
                                  .initialLayout = VK_IMAGE_LAYOUT_UNDEFINED};
     VkImage image;
-    VK_CHECK(vkCreateImage(ctx.device(), &info, nullptr, &image));
+    if (const VkResult r = vkCreateImage(ctx.device(), &info, nullptr, &image); r != VK_SUCCESS)
+        return ctx.failure_of(r, "creating a " + std::to_string(desc.width) + "x" + std::to_string(desc.height) + " image");
     out.image = {ctx.device(), image, vkDestroyImage};
     VkMemoryRequirements req;
     vkGetImageMemoryRequirements(ctx.device(), image, &req);
-    out.memory = allocate(ctx, req, VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT, 0);
+    Result<Owned<VkDeviceMemory>> memory = allocate(ctx, req, VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT, 0);
+    if (!memory) return memory.error();
+    out.memory = std::move(memory).value();
     VK_CHECK(vkBindImageMemory(ctx.device(), image, out.memory, 0));
     const VkImageViewCreateInfo view_info{
         .sType = VK_STRUCTURE_TYPE_IMAGE_VIEW_CREATE_INFO,

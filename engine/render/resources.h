@@ -7,6 +7,8 @@
 
 #include <vulkan/vulkan.h>
 
+#include "core/result.h"
+
 namespace ocop::render {
 
 class Context;
@@ -54,7 +56,8 @@ struct Buffer {
 
 enum class MemoryUse { Device, Upload, Readback };
 
-Buffer create_buffer(const Context& ctx, VkDeviceSize size, VkBufferUsageFlags usage, MemoryUse use);
+// A Failure (Context::failure_of) when the device is out of memory or lost.
+Result<Buffer> create_buffer(const Context& ctx, VkDeviceSize size, VkBufferUsageFlags usage, MemoryUse use);
 
 struct ImageDesc {
     std::uint32_t width = 1;
@@ -73,7 +76,8 @@ struct Image {
     ImageDesc desc;
 };
 
-Image create_image(const Context& ctx, const ImageDesc& desc);
+// A Failure when the device is out of memory or lost.
+Result<Image> create_image(const Context& ctx, const ImageDesc& desc);
 
 std::uint32_t mip_count(std::uint32_t width, std::uint32_t height);
 

@@ -85,7 +85,7 @@ Result<std::unique_ptr<Swapchain>> Swapchain::create(const Context& ctx, std::ui
 }
 
 Swapchain::~Swapchain() {
-    vkDeviceWaitIdle(ctx_.device());
+    ctx_.wait_idle();
     views_.clear();  // before the images they view go with the swapchain
     if (swapchain_) vkDestroySwapchainKHR(ctx_.device(), swapchain_, nullptr);
 }

@@ -71,7 +71,7 @@ void record_texture_upload(VkCommandBuffer cmd, const Image& image, VkBuffer sta
                   .dst_access = VK_ACCESS_2_SHADER_SAMPLED_READ_BIT, .first_mip = d.mip_levels - 1, .mip_count = 1});
 }
 
-Image create_texture(const Context& ctx, std::uint32_t w, std::uint32_t h, VkFormat format) {
+Result<Image> create_texture(const Context& ctx, std::uint32_t w, std::uint32_t h, VkFormat format) {
     const bool mips = can_blit_mips(ctx, format);
     return create_image(ctx, {.width = w, .height = h, .format = format,
                               .usage = VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT |
@@ -79,11 +79,15 @@ Image create_texture(const Context& ctx, std::uint32_t w, std::uint32_t h, VkFor
                               .mip_levels = mips ? mip_count(w, h) : 1});
 }
 
-Image solid_texture(const Context& ctx, std::array<std::uint8_t, 4> rgba) {
-    Image image = create_texture(ctx, 1, 1, VK_FORMAT_R8G8B8A8_UNORM);
-    Buffer staging = create_buffer(ctx, 4, VK_BUFFER_USAGE_TRANSFER_SRC_BIT, MemoryUse::Upload);
-    std::memcpy(staging.mapped, rgba.data(), 4);
-    ctx.submit_and_wait([&](VkCommandBuffer cmd) { record_texture_upload(cmd, image, staging.buffer, 0); });
+Result<Image> solid_texture(const Context& ctx, std::array<std::uint8_t, 4> rgba) {
+    Result<Image> image = create_texture(ctx, 1, 1, VK_FORMAT_R8G8B8A8_UNORM);
+    if (!image) return image.error();
+    Result<Buffer> staging = create_buffer(ctx, 4, VK_BUFFER_USAGE_TRANSFER_SRC_BIT, MemoryUse::Upload);
+    if (!staging) return staging.error();
+    std::memcpy(staging->mapped, rgba.data(), 4);
+    const Status uploaded =
+        ctx.run_one_time([&](VkCommandBuffer cmd) { record_texture_upload(cmd, *image, staging->buffer, 0); });
+    if (!uploaded) return uploaded.error();
     return image;
 }
 
@@ -139,7 +143,7 @@ gpu::MaterialUniforms material_uniforms(const assets::Material& m) {
 
 }  // namespace
 
-MaterialDefaults create_material_defaults(const Context& ctx) {
+Result<MaterialDefaults> create_material_defaults(const Context& ctx) {
     MaterialDefaults d;
     VkPhysicalDeviceFeatures features;
     vkGetPhysicalDeviceFeatures(ctx.physical_device(), &features);
@@ -162,8 +166,12 @@ MaterialDefaults create_material_defaults(const Context& ctx) {
             d.samplers[s * 3 + t] = {ctx.device(), sampler, vkDestroySampler};
         }
     }
-    d.white = solid_texture(ctx, {255, 255, 255, 255});
-    d.flat_normal = solid_texture(ctx, {128, 128, 255, 255});
+    Result<Image> white = solid_texture(ctx, {255, 255, 255, 255});
+    if (!white) return white.error();
+    d.white = std::move(white).value();
+    Result<Image> flat_normal = solid_texture(ctx, {128, 128, 255, 255});
+    if (!flat_normal) return flat_normal.error();
+    d.flat_normal = std::move(flat_normal).value();
     return d;
 }
 
@@ -227,24 +235,30 @@ Result<GpuModel> upload_model(const Context& ctx, const assets::Model& model, co
         texture_offsets.push_back(staging_size);
         staging_size += model.images[static_cast<std::size_t>(image)].rgba8.size();
     }
-    Buffer staging = create_buffer(ctx, staging_size, VK_BUFFER_USAGE_TRANSFER_SRC_BIT, MemoryUse::Upload);
+    Result<Buffer> staged = create_buffer(ctx, staging_size, VK_BUFFER_USAGE_TRANSFER_SRC_BIT, MemoryUse::Upload);
+    if (!staged) return staged.error();
+    const Buffer& staging = staged.value();
     auto* dst = static_cast<std::uint8_t*>(staging.mapped);
     std::memcpy(dst, vertices.data(), vertex_bytes);
     std::memcpy(dst + vertex_bytes, indices.data(), index_bytes);
     for (std::size_t t = 0; t < texture_keys.size(); ++t) {
         const assets::Image& img = model.images[static_cast<std::size_t>(texture_keys[t].first)];
         std::memcpy(dst + texture_offsets[t], img.rgba8.data(), img.rgba8.size());
-        gpu.textures.push_back(create_texture(ctx, static_cast<std::uint32_t>(img.width),
-                                              static_cast<std::uint32_t>(img.height),
-                                              texture_keys[t].second ? VK_FORMAT_R8G8B8A8_SRGB
-                                                                     : VK_FORMAT_R8G8B8A8_UNORM));
+        Result<Image> texture =
+            create_texture(ctx, static_cast<std::uint32_t>(img.width), static_cast<std::uint32_t>(img.height),
+                           texture_keys[t].second ? VK_FORMAT_R8G8B8A8_SRGB : VK_FORMAT_R8G8B8A8_UNORM);
+        if (!texture) return texture.error();
+        gpu.textures.push_back(std::move(texture).value());
     }
-    gpu.vertices = create_buffer(ctx, vertex_bytes,
-                                 VK_BUFFER_USAGE_VERTEX_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
-                                 MemoryUse::Device);
-    gpu.indices = create_buffer(ctx, index_bytes, VK_BUFFER_USAGE_INDEX_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
-                                MemoryUse::Device);
-    ctx.submit_and_wait([&](VkCommandBuffer cmd) {
+    Result<Buffer> vertex_buffer = create_buffer(
+        ctx, vertex_bytes, VK_BUFFER_USAGE_VERTEX_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT, MemoryUse::Device);
+    if (!vertex_buffer) return vertex_buffer.error();
+    gpu.vertices = std::move(vertex_buffer).value();
+    Result<Buffer> index_buffer = create_buffer(
+        ctx, index_bytes, VK_BUFFER_USAGE_INDEX_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT, MemoryUse::Device);
+    if (!index_buffer) return index_buffer.error();
+    gpu.indices = std::move(index_buffer).value();
+    const Status uploaded = ctx.run_one_time([&](VkCommandBuffer cmd) {
         const VkBufferCopy vcopy{.srcOffset = 0, .dstOffset = 0, .size = vertex_bytes};
         vkCmdCopyBuffer(cmd, staging.buffer, gpu.vertices.buffer, 1, &vcopy);
         const VkBufferCopy icopy{.srcOffset = vertex_bytes, .dstOffset = 0, .size = index_bytes};
@@ -262,13 +276,16 @@ Result<GpuModel> upload_model(const Context& ctx, const assets::Model& model, co
                                    .pMemoryBarriers = &buffers_ready};
         vkCmdPipelineBarrier2(cmd, &dep);
     });
+    if (!uploaded) return uploaded.error();
 
     // Materials: one MaterialUniforms each in one buffer, and one descriptor set each.
     const auto material_count = static_cast<std::uint32_t>(model.materials.size() + 1);
     const VkDeviceSize alignment = std::max<VkDeviceSize>(ctx.properties().limits.minUniformBufferOffsetAlignment, 16);
     const VkDeviceSize stride = (sizeof(gpu::MaterialUniforms) + alignment - 1) / alignment * alignment;
-    gpu.material_uniforms =
+    Result<Buffer> uniforms =
         create_buffer(ctx, stride * material_count, VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT, MemoryUse::Upload);
+    if (!uniforms) return uniforms.error();
+    gpu.material_uniforms = std::move(uniforms).value();
     const std::array<VkDescriptorPoolSize, 2> pool_sizes{
         {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, material_count},
          {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, material_count * gpu::kMaterialTextureCount}}};

@@ -36,7 +36,7 @@ struct MaterialDefaults {
     }
 };
 
-MaterialDefaults create_material_defaults(const Context& ctx);
+Result<MaterialDefaults> create_material_defaults(const Context& ctx);
 
 // Which pass draws a material: opaque (and alpha-masked) first, then, sorted back to front,
 // alpha-blended surfaces and transmissive ones (glass: premultiplied, what is behind shows through).

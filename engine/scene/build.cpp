@@ -98,7 +98,9 @@ Result<assets::Model> import_product(const Catalogue& catalogue, const Product& 
 Result<std::shared_ptr<const assets::Model>> ProductLibrary::model(const Catalogue& catalogue, const Product& product) {
     const std::string key = model_path(catalogue, product, samples_dir_).string();
     if (auto it = models_.find(key); it != models_.end()) return it->second;
-    Result<assets::Model> imported = import_product(catalogue, product, samples_dir_);
+    assets::ImportOptions options;
+    options.limits = limits_;
+    Result<assets::Model> imported = import_product(catalogue, product, samples_dir_, options);
     if (!imported) return imported.error();
     if (max_triangles_ > 0 && imported->triangle_count() > max_triangles_) {
         (void)assets::fit_triangle_budget(imported.value(), max_triangles_, key);  // as light as it gets
@@ -154,7 +156,7 @@ Result<CentreScene> build(const Centre& centre, const Catalogue& catalogue, cons
         if (!model) return model.error();
         const glm::mat4 transform = placement_transform(*fixture, p);
         scene.products.push_back({*model, transform});
-        out.items.push_back({SceneItem::Kind::Product, product->sku});
+        out.items.push_back({SceneItem::Kind::Product, product->sku, p.on});
         ++out.placements;
         if (p.label) {
             auto [it, fresh] = tags.try_emplace(product->sku);
@@ -162,7 +164,7 @@ Result<CentreScene> build(const Centre& centre, const Catalogue& catalogue, cons
             const Slot& slot = slots[static_cast<std::size_t>(p.slot)];
             const glm::mat4 on_slot = glm::translate(fixture_transform(*fixture), slot.position);
             scene.products.push_back({it->second, glm::translate(on_slot, tag_offset(*product, slot))});
-            out.items.push_back({SceneItem::Kind::PriceTag, product->sku});
+            out.items.push_back({SceneItem::Kind::PriceTag, product->sku, p.on});
         }
     }
 

@@ -36,11 +36,14 @@ public:
 
     Result<std::shared_ptr<const assets::Model>> model(const Catalogue& catalogue, const Product& product);
     const std::filesystem::path& samples_dir() const { return samples_dir_; }
+    // What an import may cost (the command's --max-* flags), for the imports still to come.
+    void set_import_limits(const assets::ImportLimits& limits) { limits_ = limits; }
 
 private:
     std::filesystem::path samples_dir_;
     std::size_t max_triangles_ = 0;
     int max_texture_ = 1024;
+    assets::ImportLimits limits_;
     std::map<std::string, std::shared_ptr<const assets::Model>> models_;  // by model path
 };
 
@@ -55,6 +58,7 @@ struct SceneItem {
     enum class Kind { Room, Fixture, Product, PriceTag };
     Kind kind = Kind::Room;
     std::string id;  // the room or fixture id, or the product's SKU (Product, PriceTag)
+    std::string on;  // Product, PriceTag: the fixture it stands on (an editor moves them with it)
 };
 
 struct CentreScene {

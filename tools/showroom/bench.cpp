@@ -78,7 +78,9 @@ int run_bench(const BenchArgs& args, const Log& log) {
     // it rose above what the process held before it (the binary, its libraries, the heap so far).
     const std::uint64_t rss_before = current_rss_bytes();
     const auto import_start = Clock::now();
-    Result<assets::Model> first = assets::import(args.model);
+    assets::ImportOptions options;
+    options.limits = args.limits;
+    Result<assets::Model> first = assets::import(args.model, options);
     if (!first) return fail(first.error());
     out["first_import_s"] = seconds(import_start, Clock::now());
     const std::uint64_t peak = peak_rss_bytes();
@@ -102,7 +104,7 @@ int run_bench(const BenchArgs& args, const Log& log) {
     if (args.what == "import") {
         Error error;
         out["import"] = time_runs(args.runs, [&] {
-            Result<assets::Model> m = assets::import(args.model);
+            Result<assets::Model> m = assets::import(args.model, options);
             if (!m) error = m.error();
             return m.ok();
         });

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "assets/import.h"
 #include "core/log.h"
 
 namespace CLI {
@@ -31,6 +32,7 @@ struct BenchArgs {
     std::vector<std::string> compare;       // measure these GLBs (other tools') against MODEL
     std::size_t error_samples = 1'000'000;  // surface points each way for the error
     std::string densify;                    // write the dense benchmark input here, then stop
+    assets::ImportLimits limits;            // of MODEL's imports (the catalogue's, for photos)
 };
 
 // Prints one JSON object on stdout; returns the process exit code. `bench import` and `bench

@@ -233,7 +233,9 @@ void add_relief(assets::Mesh& mesh) {
 
 int write_dense_input(const BenchArgs& args) {
     if (Status s = check_output(args.densify, ".glb"); !s) return report(s.error());
-    Result<assets::Model> imported = assets::import(args.model);  // as `showroom export` reads it
+    assets::ImportOptions options;
+    options.limits = args.limits;
+    Result<assets::Model> imported = assets::import(args.model, options);  // as `showroom export` reads it
     if (!imported) return report(imported.error());
     assets::Model& model = imported.value();
     const std::size_t before = model.drawn_triangle_count();
@@ -331,6 +333,7 @@ int run(const BenchArgs& args) {
         const auto start = Clock::now();
         assets::ImportOptions no_lods;  // as `showroom export` imports
         no_lods.build_lods = false;
+        no_lods.limits = args.limits;
         Result<assets::Model> model = assets::import(args.model, no_lods);
         if (!model) return report(model.error());
         import_s.push_back(since(start));

@@ -28,6 +28,7 @@ int run_bench_photos(const BenchArgs& args, const Log& log) {
     options.preset = std::move(preset).value();
     options.samples_dir = samples_dir();
     options.contact_sheet = false;  // the photos only
+    options.limits = args.limits;
     options.out_dir = std::filesystem::temp_directory_path() / ("ocop-bench-photos-" + std::to_string(getpid()));
     std::filesystem::remove_all(options.out_dir);
 

@@ -15,10 +15,12 @@ constexpr int kWebCentreProductTexture = 512;
 
 }  // namespace
 
-Result<BuiltCentre> build_centre_for_web(const std::string& centre_path, const Log& log) {
+Result<BuiltCentre> build_centre_for_web(const std::string& centre_path, const assets::ImportLimits& limits,
+                                         const Log& log) {
     Result<CentreFiles> files = load_centre_files(centre_path);
     if (!files) return files.error();
     scene::ProductLibrary library(samples_dir(), kWebCentreProductTriangles, kWebCentreProductTexture);
+    library.set_import_limits(limits);
     Result<scene::CentreScene> built = scene::build(files->centre, files->catalogue, files->brand, library);
     if (!built) return built.error();
     // The 16-light limit is the desktop renderer's: the GLB carries every light.
@@ -38,10 +40,10 @@ Result<std::size_t> write_centre_glb(const BuiltCentre& centre, const std::files
 }
 
 int run_export_centre(const std::string& centre_path, const std::string& out, const exporter::GlbEncoding& encoding,
-                      const Log& log) {
+                      const assets::ImportLimits& limits, const Log& log) {
     const auto start = std::chrono::steady_clock::now();
     if (Status s = check_output(out, ".glb"); !s) return report(s.error());
-    Result<BuiltCentre> centre = build_centre_for_web(centre_path, log);
+    Result<BuiltCentre> centre = build_centre_for_web(centre_path, limits, log);
     if (!centre) return report(centre.error());
     Result<std::size_t> bytes = write_centre_glb(*centre, out, encoding);
     if (!bytes) return report(bytes.error());

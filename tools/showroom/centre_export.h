@@ -21,7 +21,8 @@ struct BuiltCentre {
 // Loads the centre and builds its scene with light products (each scan at most 20,000
 // triangles, textures at most 512: in a room a product is small; the tour's detail view loads
 // its full web GLB). Warnings go to `log`.
-Result<BuiltCentre> build_centre_for_web(const std::string& centre_path, const Log& log);
+Result<BuiltCentre> build_centre_for_web(const std::string& centre_path, const assets::ImportLimits& limits,
+                                         const Log& log);
 
 
 // Writes the centre GLB atomically; returns its size in bytes.
@@ -30,6 +31,6 @@ Result<std::size_t> write_centre_glb(const BuiltCentre& centre, const std::files
 
 // `showroom export CENTRE.centre.json -o OUT.glb`: exit code as run_export's.
 int run_export_centre(const std::string& centre_path, const std::string& out, const exporter::GlbEncoding& encoding,
-                      const Log& log);
+                      const assets::ImportLimits& limits, const Log& log);
 
 }  // namespace ocop::cli

@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <system_error>
 
+#include <CLI/CLI.hpp>
+
 #include "assets/import.h"
 #include "core/files.h"
 #include "scene/build.h"
@@ -13,6 +15,23 @@ namespace ocop::cli {
 int report(const Error& e) {
     std::fprintf(stderr, "showroom: %s\n", e.message().c_str());
     return e.exit_code();
+}
+
+void add_import_limit_options(CLI::App& command, assets::ImportLimits& limits, const std::string& triangles_flag) {
+    limits.triangles_flag = triangles_flag;
+    command.add_option(triangles_flag, limits.max_triangles, "Refuse a model with more triangles than this")
+        ->capture_default_str()
+        ->check(CLI::Range(std::uint64_t(1), std::uint64_t(1) << 40));
+    command.add_option("--max-texture-pixels", limits.max_texture_pixels,
+                       "Refuse a model with a texture of more pixels (width x height) than this")
+        ->capture_default_str()
+        ->check(CLI::Range(std::uint64_t(1), std::uint64_t(1) << 40));
+    command
+        .add_option_function<std::uint64_t>(
+            "--max-file-mb", [&limits](const std::uint64_t& mb) { limits.max_file_bytes = mb << 20; },
+            "Refuse a model file (or a file it names) larger than this many MB [" +
+                std::to_string(limits.max_file_bytes >> 20) + "]")
+        ->check(CLI::Range(std::uint64_t(1), std::uint64_t(1) << 30));
 }
 
 Status check_output(const std::filesystem::path& out, const std::string& extension) {

@@ -11,10 +11,21 @@
 #include "scene/catalogue.h"
 #include "scene/centre.h"
 
+namespace CLI {
+class App;
+}
+
 namespace ocop::cli {
 
 // Prints "showroom: <file>: <reason>" on stderr and returns the exit code (DESIGN.md).
 int report(const Error& e);
+
+// --max-triangles N, --max-texture-pixels N and --max-file-mb N on a command that imports
+// models: beyond them an import is refused with one line naming the file and the limit
+// (assets::ImportLimits). `export` spells the first --max-import-triangles: its --max-triangles
+// is the simplification budget.
+void add_import_limit_options(CLI::App& command, assets::ImportLimits& limits,
+                              const std::string& triangles_flag = "--max-triangles");
 
 // The output must be a file we can write with the expected extension, in a folder that exists.
 Status check_output(const std::filesystem::path& out, const std::string& extension);

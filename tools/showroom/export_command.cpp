@@ -38,6 +38,7 @@ CLI::App* add_export_command(CLI::App& app, ExportArgs& args) {
                   "16-bit positions, 8-bit normals (KHR_mesh_quantization, required): half the geometry bytes; --web does it");
     cmd->add_flag("--meshopt", args.meshopt,
                   "Compress geometry (EXT_meshopt_compression, required): three.js and gltfpack read it");
+    add_import_limit_options(*cmd, args.limits, "--max-import-triangles");
     cmd->footer(
         "Examples:\n"
         "  showroom export BT-VASE-01 --catalogue assets/catalogue/hanoi.json --web -o vase.glb\n"
@@ -56,7 +57,7 @@ int run_export(const ExportArgs& args, const Log& log) {
         // A centre GLB is for web viewers: quantized, colour as JPEG unless --webp.
         const exporter::GlbEncoding encoding{
             args.webp ? exporter::TextureEncoding::WebP : exporter::TextureEncoding::Compact, args.meshopt, true};
-        return run_export_centre(args.model, args.out, encoding, log);
+        return run_export_centre(args.model, args.out, encoding, args.limits, log);
     }
     const auto start = std::chrono::steady_clock::now();
     if (Status s = check_output(args.out, ".glb"); !s) return report(s.error());
@@ -71,6 +72,7 @@ int run_export(const ExportArgs& args, const Log& log) {
     const scene::Product* product = found.value();
     assets::ImportOptions no_lods;  // a GLB carries no LOD chain
     no_lods.build_lods = false;
+    no_lods.limits = args.limits;
     Result<assets::Model> imported =
         import_product_or_file(args.model, catalogue ? &*catalogue : nullptr, product, no_lods);
     if (!imported) return report(imported.error());

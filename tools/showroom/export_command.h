@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string>
 
+#include "assets/import.h"
 #include "core/log.h"
 
 namespace CLI {
@@ -23,6 +24,7 @@ struct ExportArgs {
     bool webp = false;              // every texture as WebP (EXT_texture_webp)
     bool meshopt = false;           // geometry compressed (EXT_meshopt_compression)
     bool quantize = false;          // vertices quantized (KHR_mesh_quantization); --web implies it
+    assets::ImportLimits limits;    // --max-import-triangles, --max-texture-pixels, --max-file-mb
 };
 
 CLI::App* add_export_command(CLI::App& app, ExportArgs& args);

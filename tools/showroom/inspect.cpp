@@ -205,7 +205,9 @@ int run_inspect(const InspectArgs& args) {
     bool first = true;
     for (const std::string& file : args.files) {
         const auto start = std::chrono::steady_clock::now();
-        Result<Model> model = assets::import(file);
+        assets::ImportOptions options;
+        options.limits = args.limits;
+        Result<Model> model = assets::import(file, options);
         const double load_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         if (!model) {
             any_failed = true;

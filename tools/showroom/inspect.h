@@ -4,11 +4,14 @@
 #include <string>
 #include <vector>
 
+#include "assets/import.h"
+
 namespace ocop::cli {
 
 struct InspectArgs {
     std::vector<std::string> files;
     bool json = false;
+    assets::ImportLimits limits;
 };
 
 // Inspects every file, going on past bad ones (each failure is one line on stderr and, with

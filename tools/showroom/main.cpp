@@ -56,6 +56,7 @@ int main(int argc, char** argv) {
     inspect->add_option("FILE", inspect_args.files, "Models (" + assets::supported_model_list() + ")")
         ->required();
     inspect->add_flag("--json", inspect_args.json, "Print a JSON array, one object per file");
+    cli::add_import_limit_options(*inspect, inspect_args.limits);
 
     cli::CheckArgs check_args;
     CLI::App* check = cli::add_check_command(app, check_args);
@@ -90,6 +91,7 @@ int main(int argc, char** argv) {
     bench->add_option("--environment", bench_args.environment,
                       "A Radiance .hdr for 'render' (image-based light; its bake is timed too)");
     cli::add_bench_export_options(*bench, bench_args);
+    cli::add_import_limit_options(*bench, bench_args.limits);
 
     // CLI11 reports an unknown command as "a subcommand is required"; name it instead.
     if (argc > 1 && argv[1][0] != '-') {

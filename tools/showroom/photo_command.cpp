@@ -166,6 +166,7 @@ CLI::App* add_photo_command(CLI::App& app, PhotoArgs& args) {
     photo->add_option("--background", args.background, "white, transparent or #RRGGBB")->capture_default_str();
     photo->add_option("--samples", args.samples, "Supersampling factor, 1 to 4 (renders larger, then averages)")
         ->capture_default_str();
+    add_import_limit_options(*photo, args.limits);
     return photo;
 }
 
@@ -238,13 +239,16 @@ int run_preset_photo(const PhotoArgs& args, const Log& log) {
                                                                : scene::load_brand(scene::brand_path(*centre));
             if (!brand) return report(brand.error());
             scene::ProductLibrary library(samples_dir(), 20000);  // the room's other products: lighter
+            library.set_import_limits(args.limits);
             Result<scene::Scene> s =
                 photo::in_centre_scene(*centre, *catalogue, *brand, library, product->sku, *preset, *angle);
             if (!s) return report(s.error());
             pixels = photo::shoot_scene(**renderer, *s, *settings);
         } else {
+            assets::ImportOptions options;
+            options.limits = args.limits;
             Result<assets::Model> imported =
-                import_product_or_file(args.model, catalogue ? &*catalogue : nullptr, product);
+                import_product_or_file(args.model, catalogue ? &*catalogue : nullptr, product, options);
             if (!imported) return report(imported.error());
             for (const std::string& w : imported->warnings) log.warn(args.model + ": " + w);
             pixels = photo::shoot(**renderer, std::make_shared<const assets::Model>(std::move(imported).value()), *settings);
@@ -281,6 +285,7 @@ int run_photo(const PhotoArgs& args, const Log& log) {
     if (Status s = check_output(args.out, ".png"); !s) return report(s.error());
     assets::ImportOptions options;
     if (args.keep_coordinates) options = {1.0f, assets::UpAxis::Y, false};
+    options.limits = args.limits;
     Result<assets::Model> imported = assets::import(args.model, options);
     if (!imported) return report(imported.error());
     for (const std::string& w : imported->warnings) log.warn(args.model + ": " + w);

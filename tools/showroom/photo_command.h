@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "assets/import.h"
 #include "core/log.h"
 
 namespace ocop::cli {
@@ -33,6 +34,7 @@ struct PhotoArgs {
     std::string catalogue;  // MODEL may then be a SKU
     std::string centre;     // the in-centre preset: the centre layout that displays the product
     bool size_given = false;
+    assets::ImportLimits limits;  // --max-triangles, --max-texture-pixels, --max-file-mb
 };
 
 CLI::App* add_photo_command(CLI::App& app, PhotoArgs& args);

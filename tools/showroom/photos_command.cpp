@@ -94,6 +94,7 @@ CLI::App* add_photos_command(CLI::App& app, PhotosArgs& args) {
         ->check(CLI::Range(2, 360));
     cmd->add_option("--only", args.only, "Only these SKUs, comma-separated");
     cmd->add_flag("--cpu", args.cpu, "Render on the CPU (Mesa lavapipe) even when a GPU is present");
+    add_import_limit_options(*cmd, args.limits);
     return cmd;
 }
 
@@ -114,6 +115,7 @@ int run_photos(const PhotosArgs& args, const Log& log) {
     photo::BatchOptions options;
     options.out_dir = args.out;
     options.samples_dir = samples_dir();
+    options.limits = args.limits;
     Result<photo::Preset> preset = photo::load_preset(args.preset);
     if (!preset) return report(preset.error());
     options.preset = std::move(preset).value();

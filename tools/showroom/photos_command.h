@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "assets/import.h"
 #include "core/log.h"
 
 namespace CLI {
@@ -21,6 +22,7 @@ struct PhotosArgs {
     int turntable = 0;   // frames a product
     std::string only;    // "SKU,SKU": just these products
     bool cpu = false;
+    assets::ImportLimits limits;
 };
 
 CLI::App* add_photos_command(CLI::App& app, PhotosArgs& args);

@@ -32,6 +32,7 @@ CLI::App* add_render_command(CLI::App& app, RenderArgs& args) {
         ->capture_default_str()
         ->check(CLI::Range(1, 4));
     render->add_flag("--cpu", args.cpu, "Render on the CPU (Mesa lavapipe) even when a GPU is present");
+    add_import_limit_options(*render, args.limits);
     render->footer("Example: showroom render scenes/centres/bat-trang.centre.json -o bat-trang.png --waypoint sale");
     return render;
 }
@@ -47,6 +48,7 @@ int run_render(const RenderArgs& args, const Log& log) {
     Result<CentreFiles> files = load_centre_files(args.centre);
     if (!files) return report(files.error());
     scene::ProductLibrary library(samples_dir(), kCentreProductTriangles);
+    library.set_import_limits(args.limits);
     const float aspect = static_cast<float>(size->width) / static_cast<float>(size->height);
     Result<scene::CentreScene> built =
         scene::build(files->centre, files->catalogue, files->brand, library, {args.waypoint, aspect});

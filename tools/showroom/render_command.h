@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "assets/import.h"
 #include "core/log.h"
 
 namespace ocop::cli {
@@ -16,6 +17,7 @@ struct RenderArgs {
     std::string size = "1920x1080";
     bool cpu = false;
     unsigned samples = 1;
+    assets::ImportLimits limits;
 };
 
 CLI::App* add_render_command(CLI::App& app, RenderArgs& args);

@@ -38,7 +38,7 @@ Status copy_into(const fs::path& from, const fs::path& to) {
 
 // Each placed product once, in the catalogue's order, as a web GLB for the detail view.
 Result<std::map<std::string, std::string>> write_product_glbs(const BuiltCentre& centre, const fs::path& dir,
-                                                              const Log& log) {
+                                                              const assets::ImportLimits& limits, const Log& log) {
     std::set<std::string> placed;
     for (const scene::SceneItem& item : centre.built.items)
         if (item.kind == scene::SceneItem::Kind::Product) placed.insert(item.id);
@@ -48,6 +48,7 @@ Result<std::map<std::string, std::string>> write_product_glbs(const BuiltCentre&
         if (!placed.count(product.sku)) continue;
         assets::ImportOptions no_lods;  // a GLB carries no LOD chain
         no_lods.build_lods = false;
+        no_lods.limits = limits;
         Result<assets::Model> model = scene::import_product(centre.files.catalogue, product, samples_dir(), no_lods);
         if (!model) return model.error();
         const exporter::GlbOptions options{
@@ -111,6 +112,7 @@ CLI::App* add_tour_command(CLI::App& app, TourArgs& args) {
         "tour.json and the web app (three.js, bundled at build time: no network at run time).\n"
         "Serve it from any static host, e.g.:  python3 -m http.server -d DIR  (docs/tour.md)\n"
         "Example: showroom tour scenes/centres/bat-trang.centre.json -o bat-trang-tour");
+    add_import_limit_options(*cmd, args.limits);
     return cmd;
 }
 
@@ -125,7 +127,7 @@ int run_tour(const TourArgs& args, const Log& log) {
             return report(failure((app / file).string(), "the tour's web app was not built (tools/bootstrap installs "
                                                         "its npm packages; then build again)"));
 
-    Result<BuiltCentre> centre = build_centre_for_web(args.centre, log);
+    Result<BuiltCentre> centre = build_centre_for_web(args.centre, args.limits, log);
     if (!centre) return report(centre.error());
 
     const fs::path staging = out.string() + ".partial-" + std::to_string(::getpid());
@@ -145,7 +147,7 @@ int run_tour(const TourArgs& args, const Log& log) {
     log.info(line);
 
     exporter::TourFiles files;
-    Result<std::map<std::string, std::string>> products = write_product_glbs(*centre, staging, log);
+    Result<std::map<std::string, std::string>> products = write_product_glbs(*centre, staging, args.limits, log);
     if (!products) return fail(products.error());
     files.product_models = std::move(products).value();
 

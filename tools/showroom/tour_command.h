@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "assets/import.h"
 #include "core/log.h"
 
 namespace CLI {
@@ -15,6 +16,7 @@ namespace ocop::cli {
 struct TourArgs {
     std::string centre;
     std::string out;  // the folder
+    assets::ImportLimits limits;
 };
 
 CLI::App* add_tour_command(CLI::App& app, TourArgs& args);
