@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include "export/tour_data.h"
+#include "view/scene_follow.h"
 #include "photo/angles.h"
 #include "photo/light_rig.h"
 
@@ -57,7 +58,13 @@ bool App::edit(const std::string& label, const std::function<Status(scene::Centr
 }
 
 void refresh(App& app) {
-    if (app.built && app.built_from == app.centre()) return;
+    if (app.built && app.built_from == app.centre() && !(app.built_moved && !app.document.in_gesture())) return;
+    if (app.built && app.document.in_gesture() && follow_moved_fixtures(app.built_from, app.centre(), *app.built)) {
+        app.built_from = app.centre();
+        app.built_moved = true;  // a full build follows the gesture
+        return;
+    }
+    app.built_moved = false;
     app.built_from = app.centre();
     app.findings = scene::check_centre(app.centre(), app.catalogue);
     Result<scene::CentreScene> built = scene::build(app.centre(), app.catalogue, app.brand, app.library);

@@ -88,6 +88,7 @@ struct App {
     // What the window shows: rebuilt when the centre changes.
     scene::Centre built_from;
     std::optional<scene::CentreScene> built;
+    bool built_moved = false;     // fixtures were moved in the scene during a drag: build again after it
     std::vector<scene::Finding> findings;
     std::string status;           // one line in the status bar: the last message or error
     float frame_ms = 0.0f;
