@@ -44,6 +44,16 @@ start() {
   xdotool windowfocus --sync "$window"
 }
 
+photo=$out/photos/marketplace-white/BT-VASE-01_three-quarter-left.jpg
+shot() { [ -f "$photo" ] && [ -f "${photo%.jpg}.json" ]; }
+start --mode studio --photos "$out/photos"
+settle 2
+xdotool mousemove 1007 455 click 1          # "Shoot this photo"
+wait_for "the studio photo" shot
+"$(dirname "$studio")/showroom" qa "$(dirname "$photo")" || fail "showroom qa failed on the studio's photo"
+xdotool key ctrl+q
+wait "$app" || fail "showroom-studio exited $? after Ctrl+Q: $(cat "$out/app.log")"
+
 on_table() { grep -B1 '"on": "bt-ws-table-1"' "$centre" | grep -q '"product": "BT-VASE-01"'; }
 start --select 'fixtures[25]'
 on_table && fail "the copy already has the vase on the workshop table"
@@ -86,4 +96,4 @@ wait "$app"; rc=$?
 cat "$out/app.log"
 [ "$rc" -eq 0 ] || fail "showroom-studio exited $rc"
 [ -f "$centre.autosave" ] && fail "the autosave outlived the save"
-echo "ok: drag and drop, save, delete, save, undo, autosave, crash, recover, save"
+echo "ok: shoot, drag and drop, save, delete, save, undo, autosave, crash, recover, save"
