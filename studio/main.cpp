@@ -245,6 +245,7 @@ int main(int argc, char** argv) {
         std::vector<render::Pixels> thumbnails = thumbnails_of(*app);
         const char* frame_log = std::getenv("OCOP_STUDIO_FRAME_LOG");
         render::Pixels last_frame;
+        const scene::Scene nothing;  // what the view shows when its scene cannot be made
         auto last_time = std::chrono::steady_clock::now();
         for (int frame = 0; !app->quit && !glfwWindowShouldClose(window.handle) && (frames == 0 || frame < frames);) {
             glfwPollEvents();
@@ -313,13 +314,11 @@ int main(int argc, char** argv) {
             recovery_prompt(*app, recovery);
             ui->end_frame();
 
-            Result<scene::Scene> scene = view_scene(*app, view);
-            if (!scene) {
-                app->say_status(scene.error().message());
-                scene = scene::Scene{};
-            }
+            Result<const scene::Scene*> viewed = view_scene(*app, view);
+            if (!viewed) app->say_status(viewed.error().message());
+            const scene::Scene& scene = viewed ? **viewed : nothing;
             app->triangles = 0;
-            for (const scene::ProductInstance& p : scene->products)
+            for (const scene::ProductInstance& p : scene.products)
                 if (p.model) app->triangles += p.model->drawn_triangle_count();
             // ImGui measures in window points; the renderer in framebuffer pixels.
             const ImVec2 fb_scale = ImGui::GetIO().DisplayFramebufferScale;
@@ -329,7 +328,7 @@ int main(int argc, char** argv) {
             const bool last = frames > 0 && frame + 1 == frames;
             const auto start = std::chrono::steady_clock::now();
             Result<render::Renderer::Presented> shown = (*renderer)->render_to_window(
-                *scene, *swapchain,
+                scene, *swapchain,
                 {.viewport = viewport,
                  .surround = glm::vec3(0.06f),
                  .overlay = [&](VkCommandBuffer cmd, std::uint32_t image) { ui->record(cmd, *swapchain, image); },

@@ -1,6 +1,7 @@
 #include "app/app.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -82,9 +83,13 @@ void refresh(App& app) {
 
 namespace {
 
-Result<photo::Preset> studio_preset(const App& app) {
-    Result<photo::Preset> preset = photo::load_preset(app.studio.preset_name);
-    if (!preset) return preset;
+Result<photo::Preset> studio_preset(App& app) {
+    if (!app.studio.base_preset || app.studio.base_preset->name != app.studio.preset_name) {
+        Result<photo::Preset> loaded = photo::load_preset(app.studio.preset_name);
+        if (!loaded) return loaded;
+        app.studio.base_preset = std::move(loaded).value();
+    }
+    Result<photo::Preset> preset = *app.studio.base_preset;
     preset->rig = app.studio.rig_name;
     preset->exposure_ev = app.studio.exposure_ev;
     preset->shadow = app.studio.shadow;
@@ -101,7 +106,7 @@ Result<photo::Preset> studio_preset(const App& app) {
 
 }  // namespace
 
-Result<photo::Preset> current_preset(const App& app) { return studio_preset(app); }
+Result<photo::Preset> current_preset(App& app) { return studio_preset(app); }
 
 Result<std::shared_ptr<const assets::Model>> studio_model(App& app) {
     if (app.studio.dropped && *app.studio.dropped < app.dropped.size()) return app.dropped[*app.studio.dropped].model;
@@ -110,24 +115,31 @@ Result<std::shared_ptr<const assets::Model>> studio_model(App& app) {
     return app.studio_library.model(app.catalogue, *product);
 }
 
-Result<scene::Scene> view_scene(App& app, ViewArea area) {
-    const float aspect = area.width / std::max(area.height, 1.0f);
+Result<const scene::Scene*> view_scene(App& app, ViewArea area) {
     switch (app.mode) {
     case Mode::Layout:
     case Mode::Tour: {
         if (!app.built) return failure(app.document.path().string(), "the centre could not be built");
-        scene::Scene scene = app.built->scene;
-        scene.camera = app.mode == Mode::Tour ? app.tour.walker.camera()
-                       : app.flying          ? app.fly.camera()
-                                             : app.orbit.camera();
-        (void)aspect;
-        return scene;
+        app.built->scene.camera = app.mode == Mode::Tour ? app.tour.walker.camera()
+                                  : app.flying          ? app.fly.camera()
+                                                        : app.orbit.camera();
+        return &app.built->scene;
     }
     case Mode::Studio: {
-        Result<std::shared_ptr<const assets::Model>> model = studio_model(app);
-        if (!model) return model.error();
         Result<photo::Preset> preset = studio_preset(app);
         if (!preset) return preset.error();
+        // Everything the studio view is made from: unchanged, last frame's scene stands.
+        const StudioState& s = app.studio;
+        char key[512];
+        std::snprintf(key, sizeof key, "%s|%d|%s|%s|%.0fx%.0f|%s|%.3f|%d|%.3f|%.1f|%.2f|%.2f|%d|%.3f,%.3f,%.3f",
+                      s.sku.c_str(), s.dropped ? int(*s.dropped) : -1, s.angle.c_str(), s.preset_name.c_str(),
+                      double(area.width), double(area.height), s.rig_name.c_str(), double(s.exposure_ev), int(s.shadow),
+                      double(s.light_scale), double(s.kelvin), double(s.light_azimuth_deg),
+                      double(s.light_elevation_deg), s.backdrop, double(s.backdrop_srgb.r), double(s.backdrop_srgb.g),
+                      double(s.backdrop_srgb.b));
+        if (key == app.studio.scene_key) return &app.studio.scene;
+        Result<std::shared_ptr<const assets::Model>> model = studio_model(app);
+        if (!model) return model.error();
         Result<photo::Angle> angle = photo::angle_by_id(app.studio.angle);
         if (!angle) return angle.error();
         Result<photo::PhotoSettings> settings = photo::photo_settings(*preset, *angle);
@@ -135,10 +147,11 @@ Result<scene::Scene> view_scene(App& app, ViewArea area) {
         // The photo's own framing at the view's size: the same camera, rig and exposure.
         settings->width = std::uint32_t(std::max(1.0f, area.width));
         settings->height = std::uint32_t(std::max(1.0f, area.height));
-        scene::Scene scene = photo::studio_scene(*model, *settings);
+        app.studio.scene = photo::studio_scene(*model, *settings);
         // A transparent photo shows on grey here (the window has no alpha); the file keeps it.
-        if (scene.background.a < 1.0f) scene.background = glm::vec4(glm::vec3(0.5f), 1.0f);
-        return scene;
+        if (app.studio.scene.background.a < 1.0f) app.studio.scene.background = glm::vec4(glm::vec3(0.5f), 1.0f);
+        app.studio.scene_key = key;
+        return &app.studio.scene;
     }
     }
     return failure("studio", "unknown mode");

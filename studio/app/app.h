@@ -58,6 +58,11 @@ struct StudioState {
     std::optional<photo::QaReport> qa;  // of out_dir, after a batch or a shot
     std::string last_photo;
     std::optional<std::size_t> dropped;  // previewing App::dropped[i] instead of a catalogue product
+    // Kept between frames: the preset as read (for preset_name), and the view's scene with what
+    // it was made from, so an unchanged frame parses and frames nothing again.
+    std::optional<photo::Preset> base_preset;
+    scene::Scene scene;
+    std::string scene_key;
 };
 
 // Tour mode: the visitor walking, the waypoint they last hopped to, the product card open.
@@ -158,7 +163,9 @@ ViewArea layout_mode(App& app, const ImGuiLayer& ui, ViewArea area);
 ViewArea studio_mode(App& app, const ImGuiLayer& ui, ViewArea area);
 ViewArea tour_mode(App& app, const ImGuiLayer& ui, ViewArea area, float seconds);
 void open_centre_ui(App& app);  // the Open dialog and the save-changes question (open_dialog.cpp)
-// The scene the 3D view shows for the mode, framed for `area`.
-Result<scene::Scene> view_scene(App& app, ViewArea area);
+// The scene the 3D view shows for the mode, framed for `area`; it lives in `app` until the next call.
+Result<const scene::Scene*> view_scene(App& app, ViewArea area);
+// The studio's preset as the panel has adjusted it.
+Result<photo::Preset> current_preset(App& app);
 
 }  // namespace ocop::studio

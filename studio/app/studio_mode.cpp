@@ -14,13 +14,11 @@
 
 namespace ocop::studio {
 
-Result<photo::Preset> current_preset(const App& app);  // app.cpp
-
 namespace {
 
 // The preset as adjusted in the panel; its text (hashed into every photo's inputs) says what
 // was adjusted, so that a change re-renders and an unchanged rerun skips.
-Result<photo::Preset> shooting_preset(const App& app) {
+Result<photo::Preset> shooting_preset(App& app) {
     Result<photo::Preset> preset = current_preset(app);
     if (!preset) return preset;
     char adjusted[320];
