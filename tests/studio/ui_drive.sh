@@ -20,10 +20,10 @@ sed -e "s#\"../../assets/#\"$source/assets/#" "$source/scenes/centres/bat-trang.
 target=bt-plinth-2  # fixtures[12]
 
 fail() { echo "FAILED: $*"; kill -9 "$app" 2>/dev/null; exit 1; }
-# wait_for DESCRIPTION COMMAND...: polls for up to 180 s.
+# wait_for DESCRIPTION COMMAND...: polls for up to 600 s (an ASan build renders slowly).
 wait_for() {
   local what=$1; shift
-  for _ in $(seq 1 360); do "$@" && return 0; sleep 0.5; done
+  for _ in $(seq 1 1200); do "$@" && return 0; sleep 0.5; done
   fail "timed out waiting for: $what"
 }
 has_target() { grep -q "\"$target\"" "$centre"; }
