@@ -102,10 +102,10 @@ void end_offscreen(VkCommandBuffer cmd, const OffscreenTarget& t) {
                   .dst_access = VK_ACCESS_2_TRANSFER_READ_BIT});
 }
 
-void copy_to_readback(VkCommandBuffer cmd, const OffscreenTarget& t) {
+void copy_image_to_host(VkCommandBuffer cmd, VkImage image, VkExtent2D extent, VkBuffer buffer) {
     const VkBufferImageCopy region{.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1},
-                                   .imageExtent = {t.width, t.height, 1}};
-    vkCmdCopyImageToBuffer(cmd, t.resolved.image, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, t.readback.buffer, 1,
+                                   .imageExtent = {extent.width, extent.height, 1}};
+    vkCmdCopyImageToBuffer(cmd, image, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, buffer, 1,
                            &region);
     const VkBufferMemoryBarrier2 to_host{.sType = VK_STRUCTURE_TYPE_BUFFER_MEMORY_BARRIER_2,
                                          .srcStageMask = VK_PIPELINE_STAGE_2_COPY_BIT,
@@ -114,12 +114,16 @@ void copy_to_readback(VkCommandBuffer cmd, const OffscreenTarget& t) {
                                          .dstAccessMask = VK_ACCESS_2_HOST_READ_BIT,
                                          .srcQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED,
                                          .dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED,
-                                         .buffer = t.readback.buffer,
+                                         .buffer = buffer,
                                          .size = VK_WHOLE_SIZE};
     const VkDependencyInfo dep{.sType = VK_STRUCTURE_TYPE_DEPENDENCY_INFO,
                                .bufferMemoryBarrierCount = 1,
                                .pBufferMemoryBarriers = &to_host};
     vkCmdPipelineBarrier2(cmd, &dep);
+}
+
+void copy_to_readback(VkCommandBuffer cmd, const OffscreenTarget& t) {
+    copy_image_to_host(cmd, t.resolved.image, {t.width, t.height}, t.readback.buffer);
 }
 
 std::vector<std::uint8_t> read_pixels(const OffscreenTarget& t) {

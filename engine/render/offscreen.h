@@ -42,6 +42,9 @@ void end_offscreen(VkCommandBuffer cmd, const OffscreenTarget& target);
 
 // Copies `resolved` to the readback buffer, visible to the host once the submit finishes.
 void copy_to_readback(VkCommandBuffer cmd, const OffscreenTarget& target);
+// Copies an image in TRANSFER_SRC_OPTIMAL layout into a host-visible buffer, readable by the
+// host once the submit finishes (the window's screenshot uses it too).
+void copy_image_to_host(VkCommandBuffer cmd, VkImage image, VkExtent2D extent, VkBuffer buffer);
 
 // The pixels, row 0 at the top, 4 bytes each (sRGB-encoded RGBA8). Call after the submit finished.
 std::vector<std::uint8_t> read_pixels(const OffscreenTarget& target);

@@ -349,22 +349,7 @@ Result<Renderer::Presented> Renderer::render_to_window(const scene::Scene& scene
         barrier(cmd, {.image = target, .from = layout, .to = VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
                       .src_stage = last_stage, .src_access = last_access,
                       .dst_stage = VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT, .dst_access = VK_ACCESS_2_TRANSFER_READ_BIT});
-        const VkBufferImageCopy region{.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1},
-                                       .imageExtent = {window.width, window.height, 1}};
-        vkCmdCopyImageToBuffer(cmd, target, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, window_readback_.buffer, 1, &region);
-        const VkBufferMemoryBarrier2 to_host{.sType = VK_STRUCTURE_TYPE_BUFFER_MEMORY_BARRIER_2,
-                                             .srcStageMask = VK_PIPELINE_STAGE_2_COPY_BIT,
-                                             .srcAccessMask = VK_ACCESS_2_TRANSFER_WRITE_BIT,
-                                             .dstStageMask = VK_PIPELINE_STAGE_2_HOST_BIT,
-                                             .dstAccessMask = VK_ACCESS_2_HOST_READ_BIT,
-                                             .srcQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED,
-                                             .dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED,
-                                             .buffer = window_readback_.buffer,
-                                             .size = VK_WHOLE_SIZE};
-        const VkDependencyInfo dep{.sType = VK_STRUCTURE_TYPE_DEPENDENCY_INFO,
-                                   .bufferMemoryBarrierCount = 1,
-                                   .pBufferMemoryBarriers = &to_host};
-        vkCmdPipelineBarrier2(cmd, &dep);
+        copy_image_to_host(cmd, target, window, window_readback_.buffer);
         layout = VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL;
         last_stage = VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT;
         last_access = VK_ACCESS_2_NONE;  // a read: nothing to make available
