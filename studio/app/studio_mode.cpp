@@ -151,7 +151,6 @@ void controls(App& app) {
         load_preset_look(s);
     }
     ImGui::Separator();
-    ImGui::TextWrapped("%s %s", say(l, {"Photos go to", "Ảnh lưu vào"}), (s.out_dir / s.preset_name).string().c_str());
     const scene::Product* product = s.dropped ? nullptr : app.catalogue.find(s.sku);
     if (s.dropped) {
         ImGui::TextWrapped("%s", say(l, {"A dropped model is a preview: add it to the catalogue to shoot it.",
@@ -180,6 +179,8 @@ void controls(App& app) {
             run_qa(app);
         }
     }
+    // Below the buttons: a long folder wraps to more lines without moving what is clicked.
+    ImGui::TextWrapped("%s %s", say(l, {"Photos go to", "Ảnh lưu vào"}), (s.out_dir / s.preset_name).string().c_str());
 }
 
 void product_list(App& app, const ImGuiLayer& ui) {

@@ -19,7 +19,12 @@ centre=$out/bat-trang.centre.json
 sed -e "s#\"../../assets/#\"$source/assets/#" "$source/scenes/centres/bat-trang.centre.json" > "$centre"
 target=bt-plinth-2  # fixtures[12]
 
-fail() { echo "FAILED: $*"; kill -9 "$app" 2>/dev/null; exit 1; }
+fail() {
+  echo "FAILED: $*"
+  kill -9 "$app" 2>/dev/null
+  echo "--- the app's log:"; tail -n 40 "$out/app.log" 2>/dev/null
+  exit 1
+}
 # wait_for DESCRIPTION COMMAND...: polls for up to 600 s (an ASan build renders slowly).
 wait_for() {
   local what=$1; shift
@@ -48,7 +53,7 @@ photo=$out/photos/marketplace-white/BT-VASE-01_three-quarter-left.jpg
 shot() { [ -f "$photo" ] && [ -f "${photo%.jpg}.json" ]; }
 start --mode studio --photos "$out/photos"
 settle 2
-xdotool mousemove 1007 455 click 1          # "Shoot this photo"
+xdotool mousemove 1007 435 click 1          # "Shoot this photo" (the folder line is below it)
 wait_for "the studio photo" shot
 "$(dirname "$studio")/showroom" qa "$(dirname "$photo")" || fail "showroom qa failed on the studio's photo"
 xdotool key ctrl+q
