@@ -876,6 +876,36 @@ TEST_CASE("Hostile: a Collada index list with a letter in it is refused, not a h
     hostile_run_family("collada");
 }
 
+// Assimp 5.2 frees an ASCII FBX's embedded texture twice when its base64 does not decode to the
+// length it promises (tools/fuzz, model): the fuzzer put a space in it. Debian's own ASCII FBX
+// with an embedded PNG is the base; the damaged copies must be refused before Assimp reads them.
+TEST_CASE("Hostile: an ASCII FBX whose embedded texture is not plain base64 is refused, not freed twice", "[hostile]") {
+    const std::filesystem::path sample = "/usr/share/assimp/models/FBX/box_orphant_embedded_texture.fbx";
+    if (!std::filesystem::is_regular_file(sample)) OCOP_SKIP(sample.string() + " is absent (apt install assimp-testmodels)");
+    std::ifstream in(sample, std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::size_t content = text.find("Content:");
+    REQUIRE(content != std::string::npos);
+    const std::size_t data = text.find('"', content) + 1;
+    REQUIRE(text.find('"', data) > data + 64);
+
+    const std::filesystem::path dir = ocop::test::scratch_dir("hostile_fbx_content");
+    hostile_check_import(sample, ocop::test::hostile::Expect::Either);  // as shipped it is fine
+    const auto damaged = [&](const std::string& name, std::size_t at, const std::string& with) {
+        std::string copy = text;
+        copy.replace(data + at, with.size(), with);
+        const std::filesystem::path path = dir / name;
+        std::ofstream(path, std::ios::binary) << copy;
+        hostile_check_import(path, ocop::test::hostile::Expect::Reject);
+        const auto result = ocop::assets::import(path);
+        REQUIRE(!result.ok());
+        CHECK(result.error().message().find("base64") != std::string::npos);
+    };
+    damaged("space.fbx", 40, " ");
+    damaged("padding_inside.fbx", 40, "=");
+    damaged("padding_early.fbx", 40, "A=A=");
+}
+
 TEST_CASE("Hostile: random noise and wrong magic in every format", "[hostile]") { hostile_run_family("garbage"); }
 
 TEST_CASE("Hostile: the broken models Debian ships with Assimp", "[hostile]") {
