@@ -497,6 +497,22 @@ void hostile_add_values(std::vector<Case>& out) {
                    [=] { return hostile_small_with([&](HostileGlb& h) { fill_positions(h, 3e38f, true); }); }});
 }
 
+// A 3DS file of one keyframe track (main > keyframer > object node > position track) that
+// claims KEYS keys and holds one.
+Bytes hostile_3ds_with_track(std::uint32_t keys) {
+    const auto chunk = [](std::uint16_t id, const Bytes& body) {
+        const std::uint32_t length = std::uint32_t(body.size() + 6);
+        Bytes bytes = {std::uint8_t(id),          std::uint8_t(id >> 8),          std::uint8_t(length),
+                       std::uint8_t(length >> 8), std::uint8_t(length >> 16), std::uint8_t(length >> 24)};
+        bytes.insert(bytes.end(), body.begin(), body.end());
+        return bytes;
+    };
+    Bytes track(10, 0);  // flags and reserved words, then the key count and one position key
+    for (int i = 0; i < 4; ++i) track.push_back(std::uint8_t(keys >> (8 * i)));
+    track.resize(track.size() + 6 + 12, 0);
+    return chunk(0x4D4D, chunk(0xB000, chunk(0xB002, chunk(0xB020, track))));
+}
+
 // OBJ, PLY, STL (and a few other Assimp formats) with lying counts, truncations and garbage.
 void hostile_add_assimp_formats(std::vector<Case>& out) {
     const auto text = [&](const std::string& family, const std::string& name, Expect expect, std::string body) {
@@ -543,6 +559,11 @@ void hostile_add_assimp_formats(std::vector<Case>& out) {
 </COLLADA>
 )";
     };
+    // 3DS: a keyframe track claiming 4 billion keys made Assimp 5.2 reserve 103 GB (tools/fuzz, model).
+    const auto three_ds = hostile_3ds_with_track;
+    out.push_back({"lying", "track_keys_4e9.3ds", Expect::Reject, [=] { return three_ds(0xFFFF0001u); }});
+    out.push_back({"lying", "track_keys_1.3ds", Expect::Either, [=] { return three_ds(1); }});
+
     text("collada", "ok.dae", Expect::Either, collada("0 1 2"));
     text("collada", "letter_in_p.dae", Expect::Reject, collada("0 n 2"));
 
@@ -874,6 +895,15 @@ TEST_CASE("Hostile: STL files with lying counts and truncation", "[hostile]") { 
 
 TEST_CASE("Hostile: a Collada index list with a letter in it is refused, not a hang", "[hostile]") {
     hostile_run_family("collada");
+}
+
+TEST_CASE("Hostile: a 3DS keyframe track claiming 4 billion keys is refused before Assimp reserves them", "[hostile]") {
+    const std::filesystem::path path = ocop::test::scratch_dir("hostile_3ds_track") / "track.3ds";
+    const std::vector<std::uint8_t> bytes = ocop::test::hostile::hostile_3ds_with_track(0xFFFF0001u);
+    std::ofstream(path, std::ios::binary).write(reinterpret_cast<const char*>(bytes.data()), std::streamsize(bytes.size()));
+    const auto result = ocop::assets::import(path);
+    REQUIRE(!result.ok());
+    CHECK(result.error().message().find("claims 4294901761 keys") != std::string::npos);
 }
 
 // Assimp 5.2 frees an ASCII FBX's embedded texture twice when its base64 does not decode to the
