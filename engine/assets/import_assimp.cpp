@@ -717,10 +717,13 @@ Status check_off_counts(const fs::path& path) {
                 if (!token.ends_with("OFF")) return Ok{};  // not the plain OFF the check knows
                 keyword = true;
             } else {
-                if (token.empty() || token.size() > 19 ||
-                    !std::all_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; }))
-                    return Ok{};  // Assimp says what is wrong with it
-                counts.push_back(std::stoull(token));
+                // Read as Assimp reads it: the leading digits ("6,0" is 6), in a 32-bit unsigned
+                // that wraps ("3535352353538" is 594,268,930 vertices).
+                if (token.empty() || token[0] < '0' || token[0] > '9') return Ok{};  // Assimp says what is wrong
+                std::uint32_t value = 0;
+                for (std::size_t k = 0; k < token.size() && token[k] >= '0' && token[k] <= '9'; ++k)
+                    value = value * 10u + std::uint32_t(token[k] - '0');
+                counts.push_back(value);
             }
             i = end;
         }

@@ -564,6 +564,13 @@ void hostile_add_assimp_formats(std::vector<Case>& out) {
     out.push_back({"lying", "track_keys_4e9.3ds", Expect::Reject, [=] { return three_ds(0xFFFF0001u); }});
     out.push_back({"lying", "track_keys_1.3ds", Expect::Either, [=] { return three_ds(1); }});
 
+    // OFF: Assimp reads a count's leading digits into a wrapping 32-bit number ("6,0" is 6,
+    // 3535352353538 is 594 million): 7 GB asked for by a 1.6 KB file (tools/fuzz, model).
+    const std::string off_body = "0 0 0\n1 0 0\n0 1 0\n3 0 1 2\n";
+    text("off", "ok.off", Expect::Either, "OFF\n3 1 0\n" + off_body);
+    text("off", "count_wraps.off", Expect::Reject, "OFF\n3535352353538 6,0\n" + off_body);
+    text("off", "count_with_comma.off", Expect::Reject, "OFF\n3 400000000,0\n" + off_body);
+
     text("collada", "ok.dae", Expect::Either, collada("0 1 2"));
     text("collada", "letter_in_p.dae", Expect::Reject, collada("0 n 2"));
 
@@ -934,6 +941,10 @@ TEST_CASE("Hostile: an ASCII FBX whose embedded texture is not plain base64 is r
     damaged("space.fbx", 40, " ");
     damaged("padding_inside.fbx", 40, "=");
     damaged("padding_early.fbx", 40, "A=A=");
+}
+
+TEST_CASE("Hostile: OFF counts read as Assimp reads them, refused when the file cannot hold them", "[hostile]") {
+    hostile_run_family("off");
 }
 
 TEST_CASE("Hostile: random noise and wrong magic in every format", "[hostile]") { hostile_run_family("garbage"); }
