@@ -538,6 +538,7 @@ Status check_ply_counts(const fs::path& path, const std::string& header, std::si
     std::uint64_t count = 0;
     std::uint64_t record = 0;
     std::uint64_t needed = 0;
+    std::set<std::string> elements;
     const auto close_element = [&] {
         if (!element.empty()) needed += count * std::max<std::uint64_t>(record, 1);
     };
@@ -553,6 +554,10 @@ Status check_ply_counts(const fs::path& path, const std::string& header, std::si
             close_element();
             std::string claimed;
             words >> element >> claimed;
+            // Assimp 5.2 frees memory it does not own when an element comes twice (two "element
+            // vertex" lines; found by tools/fuzz, model): the process dies in malloc.
+            if (!elements.insert(element).second)
+                return bad_input(path.string(), "damaged PLY header: element '" + element + "' is declared twice");
             // A count beyond 10^12 is nothing a scanner writes; refuse before any arithmetic.
             if (claimed.empty() || claimed.size() > 12 || claimed.find_first_not_of("0123456789") != std::string::npos)
                 return bad_input(path.string(), "damaged PLY header: element '" + element + "' has count '" +

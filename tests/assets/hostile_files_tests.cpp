@@ -584,6 +584,11 @@ void hostile_add_assimp_formats(std::vector<Case>& out) {
     text("ply_counts", "face_count_4e9.ply", Expect::Reject,
          "ply\nformat ascii 1.0\nelement vertex 3\nproperty float x\nproperty float y\nproperty float z\n"
          "element face 4000000000\nproperty list uchar int vertex_indices\nend_header\n" + ply_body);
+    // Two "element vertex" lines made Assimp 5.2 free memory it did not own (tools/fuzz, model).
+    text("ply", "vertex_element_twice.ply", Expect::Reject,
+         "ply\nformat ascii 1.0\nelement vertex 3\nproperty float x\nproperty float y\nproperty float z\n"
+         "element vertex 3\nproperty float x\nproperty float y\nproperty float z\n"
+         "element face 1\nproperty list uchar int vertex_indices\nend_header\n0 0 0\n1 0 0\n0 1 0\n" + ply_body);
     text("ply", "face_index_past_end.ply", Expect::Reject, ply_head + "0 0 0\n1 0 0\n0 1 0\n3 0 1 99\n");
     text("ply", "face_index_negative.ply", Expect::Reject, ply_head + "0 0 0\n1 0 0\n0 1 0\n3 0 1 -7\n");
     text("ply", "no_end_header.ply", Expect::Reject, "ply\nformat ascii 1.0\nelement vertex 3\nproperty float x\n");
@@ -902,6 +907,23 @@ TEST_CASE("Hostile: STL files with lying counts and truncation", "[hostile]") { 
 
 TEST_CASE("Hostile: a Collada index list with a letter in it is refused, not a hang", "[hostile]") {
     hostile_run_family("collada");
+}
+
+// tools/fuzz's findings, kept as they were found (tests/fuzz_findings/, the first byte that picked
+// the format removed): each must be refused with the reason its check gives.
+TEST_CASE("Hostile: the fuzzers' findings are refused by name", "[hostile]") {
+    const std::filesystem::path dir = std::filesystem::path(OCOP_SOURCE_DIR) / "tests/fuzz_findings";
+    const std::vector<std::pair<std::string, std::string>> findings{
+        // Two "element vertex" lines: Assimp 5.2's PLY reader freed what it did not own.
+        {"ply_vertex_element_twice.ply", "element 'vertex' is declared twice"},
+    };
+    for (const auto& [file, reason] : findings) {
+        INFO(file);
+        hostile_check_import(dir / file, ocop::test::hostile::Expect::Reject);
+        const auto result = ocop::assets::import(dir / file);
+        REQUIRE(!result.ok());
+        CHECK(result.error().message().find(reason) != std::string::npos);
+    }
 }
 
 TEST_CASE("Hostile: a 3DS keyframe track claiming 4 billion keys is refused before Assimp reserves them", "[hostile]") {
