@@ -93,6 +93,47 @@ vec3 perturbed_normal(vec3 n, sampler2D map, int slot, float scale) {
     return any(isnan(p)) ? n : p;
 }
 
+// The shading normal `n` bent towards the geometric normal `g` (facing the viewer) just enough that
+// the mirror reflection of `v` leaves the surface at least min(0.9 g.v, 0.01) above its plane,
+// with n's azimuth about g kept: what Cycles does to every BSDF normal (ensure_valid_reflection in
+// its kernel, Blender 2.8-3.x), so that a normal-mapped or smoothly interpolated normal that
+// tilts away from the eye no longer reflects from below the surface, where the light is hidden.
+// With n = (s, z) in the (tangential, g) plane and i = (ix, iz) the view there, r.g = t
+// gives 4 a z^4 - 4 (ix^2 + k iz) z^2 + k^2 = 0 with k = t + iz and a = ix^2 + iz^2.
+vec3 valid_reflection_normal(vec3 n, vec3 g, vec3 v) {
+    float iz = dot(v, g);
+    float t = min(0.9 * iz, 0.01);
+    if (dot(reflect(-v, n), g) >= t) return n;
+    vec3 x = n - dot(n, g) * g;
+    float x_len = length(x);
+    if (x_len < 1e-6) return g;
+    x /= x_len;
+    float ix = dot(v, x);
+    float a = ix * ix + iz * iz;
+    if (a < 1e-8) return g;
+    float b = sqrt(max(ix * ix * (a - t * t), 0.0));
+    float c = ix * ix + (t + iz) * iz;
+    float z1 = (c + b) / (2.0 * a);
+    float z2 = (c - b) / (2.0 * a);
+    bool ok1 = z1 > 1e-5 && z1 <= 1.0 + 1e-5;
+    bool ok2 = z2 > 1e-5 && z2 <= 1.0 + 1e-5;
+    if (!ok1 && !ok2) return g;
+    vec2 n1 = vec2(sqrt(max(1.0 - z1, 0.0)), sqrt(max(z1, 0.0)));
+    vec2 n2 = vec2(sqrt(max(1.0 - z2, 0.0)), sqrt(max(z2, 0.0)));
+    vec2 m;
+    if (ok1 && ok2) {
+        // Squaring can admit a root that does not solve r.g = t: of two that leave the
+        // surface keep the lower reflection (the least bend), else the one leaving it.
+        float r1 = 2.0 * dot(n1, vec2(ix, iz)) * n1.y - iz;
+        float r2 = 2.0 * dot(n2, vec2(ix, iz)) * n2.y - iz;
+        if (r1 >= 1e-5 && r2 >= 1e-5) m = r1 < r2 ? n1 : n2;
+        else m = r1 > r2 ? n1 : n2;
+    } else {
+        m = ok1 ? n1 : n2;
+    }
+    return normalize(m.x * x + m.y * g);
+}
+
 vec3 environment_radiance(vec3 dir, float roughness) {
     if (int(frame.environment.x) == kEnvironmentBaked)
         return textureLod(specular_environment, equirect_uv(dir), roughness * frame.environment.y).rgb;
@@ -124,7 +165,12 @@ void main() {
     vec3 v = normalize(frame.camera_position.xyz - in_world_position);
     vec3 ng = normalize(in_normal);
     if (!gl_FrontFacing) ng = -ng;  // double-sided materials show their back faces lit correctly
+    // The triangle's own normal, facing the eye (Cycles' Ng): the plane the reflections must leave.
+    vec3 face = cross(dFdx(in_world_position), dFdy(in_world_position));
+    face = dot(face, face) > 1e-30 ? normalize(face) : ng;
+    if (dot(face, v) < 0.0) face = -face;
     vec3 n = has_texture(kSlotNormal) ? perturbed_normal(ng, normal_texture, kSlotNormal, material.pbr.z) : ng;
+    n = valid_reflection_normal(n, face, v);
     float n_dot_v = max(dot(n, v), 1e-4);
 
     // KHR_materials_ior and _specular: the dielectric's F0 and the weight of its specular lobe.
@@ -197,6 +243,7 @@ void main() {
         vec3 cn = has_texture(kSlotClearcoatNormal)
                       ? perturbed_normal(ng, clearcoat_normal_texture, kSlotClearcoatNormal, material.ior_clearcoat.w)
                       : ng;
+        cn = valid_reflection_normal(cn, face, v);
         float cn_dot_v = max(dot(cn, v), 1e-4);
         SurfacePoint c;
         c.n = cn;

@@ -1,5 +1,5 @@
-// Fidelity cannot silently drop: our render of the generated glazed vase against a Blender
-// Cycles render of the same file, view and light, made once with the fidelity harness
+// Fidelity cannot silently drop: our renders of the generated glazed vase and lacquer box against
+// Blender Cycles renders of the same files, views and light, made once with the fidelity harness
 // (docs/fidelity.md, "The regression in the suite") and committed with its environment.
 #include <cmath>
 
@@ -31,20 +31,26 @@ glm::vec3 fidreg_lab(const std::uint8_t* rgba) {
     return {116.0f * f(n.y) - 16.0f, 500.0f * (f(n.x) - f(n.y)), 200.0f * (f(n.y) - f(n.z))};
 }
 
-}  // namespace
+// What the harness printed for the file (reference.sh's NAME_view.txt): the orbit, in the
+// file's own coordinates, that Cycles rendered from.
+struct FidelityView {
+    float theta_deg, phi_deg, radius_m;
+    glm::vec3 target;
+};
 
-TEST_CASE("fidelity regression: the glazed vase stays close to its Cycles reference", "[photo][fidelity]") {
+// Our 256x256 render of SAMPLE against the committed Cycles render GOLDEN: the mean CIE76 colour
+// difference over product pixels (opaque in either image), composited over white.
+double fidreg_mean_delta_e(const std::string& sample, const std::string& golden_png, FidelityView view) {
     const std::filesystem::path golden = std::filesystem::path(OCOP_SOURCE_DIR) / "tests/golden/fidelity";
-    Result<render::Pixels> cycles = photo::read_png(golden / "glazed_vase_cycles.png");
+    Result<render::Pixels> cycles = photo::read_png(golden / golden_png);
     REQUIRE(cycles.ok());
     Result<assets::Model> imported =
-        assets::import(test::samples_dir() / "glazed_vase.glb", {1.0f, assets::UpAxis::Y, false});  // file's coordinates
+        assets::import(test::samples_dir() / sample, {1.0f, assets::UpAxis::Y, false});  // file's coordinates
     REQUIRE(imported.ok());
     test::TestGpu gpu;
-    // The harness's view for this file (reference.sh, orbit.py view): theta 40, phi 65.
     photo::PhotoSettings settings{.width = 256, .height = 256, .shadow = false};
-    settings.orbit = photo::Orbit{40.0f, 65.0f, 0.673068f};
-    settings.target = glm::vec3(0.0f, 0.150713f, 0.0f);
+    settings.orbit = photo::Orbit{view.theta_deg, view.phi_deg, view.radius_m};
+    settings.target = view.target;
     settings.vertical_fov_deg = 30.0f;
     settings.lights = false;
     settings.background = glm::vec4(0.0f);
@@ -63,10 +69,28 @@ TEST_CASE("fidelity regression: the glazed vase stays close to its Cycles refere
         total += glm::length(fidreg_lab(a) - fidreg_lab(b));
         ++product;
     }
-    const double mean_delta_e76 = total / double(std::max<std::size_t>(product, 1));
-    INFO("product pixels " << product << ", mean dE76 against Cycles " << mean_delta_e76);
+    INFO("product pixels " << product);
     CHECK(product > 15000);
+    return total / double(std::max<std::size_t>(product, 1));
+}
+
+}  // namespace
+
+TEST_CASE("fidelity regression: the glazed vase stays close to its Cycles reference", "[photo][fidelity]") {
+    const double delta_e = fidreg_mean_delta_e("glazed_vase.glb", "glazed_vase_cycles.png",
+                                               {40.0f, 65.0f, 0.673068f, glm::vec3(0.0f, 0.150713f, 0.0f)});
+    INFO("mean dE76 against Cycles " << delta_e);
     // Measured 3.4 when this test was written (CIEDE2000 2.59 by the harness's compare.py; the
     // Cycles noise floor is about 1): a drop in fidelity shows up as a rise here.
-    CHECK(mean_delta_e76 < 4.0);
+    CHECK(delta_e < 4.0);
+}
+
+TEST_CASE("fidelity regression: the lacquer box stays close to its Cycles reference", "[photo][fidelity]") {
+    // Hạ Thái lacquer: clear coat over dark red and black, gold lines, eggshell inlay.
+    const double delta_e = fidreg_mean_delta_e("ht-box-eggshell.glb", "lacquer_box_cycles.png",
+                                               {40.0f, 65.0f, 0.603318f, glm::vec3(0.0f, 0.05f, 0.0f)});
+    INFO("mean dE76 against Cycles " << delta_e);
+    // Measured 7.87 when this test was written (compare.py: SSIM 0.910 / CIEDE2000 5.37, where
+    // model-viewer gets 0.957 / 3.73: our coat reflects too much on the lid, docs/fidelity.md).
+    CHECK(delta_e < 8.5);
 }
