@@ -16,8 +16,8 @@ class App;
 namespace ocop::cli {
 
 struct BenchArgs {
-    std::string what;   // import | render | export | photos
-    std::string model;  // photos: the catalogue
+    std::string what;   // import | render | export | photos | scene
+    std::string model;  // photos: the catalogue; scene: the centre
     std::uint32_t width = 2048;
     std::uint32_t height = 2048;
     int runs = 5;
@@ -61,5 +61,11 @@ int run_bench_export(const BenchArgs& args, const Log& log);
 // the preset into a fresh temporary folder (removed after): photos per minute, the time of each
 // photo (render, readback, encode, write) and of the whole batch with its imports.
 int run_bench_photos(const BenchArgs& args, const Log& log);
+
+// `bench scene CENTRE`: the centre built at each tour waypoint (products at their centre-view
+// weight, kCentreProductTriangles) and `runs` frames rendered offscreen at the size and read back
+// after a first, uploading one: each waypoint's triangles, lights and median frame time, and
+// the median over all of them as frames per second.
+int run_bench_scene(const BenchArgs& args, const Log& log);
 
 }  // namespace ocop::cli

@@ -34,6 +34,10 @@ Status check_output(const std::filesystem::path& out, const std::string& extensi
 // beside the binary's `bin` folder (build/samples), so the CLI runs from any working directory.
 std::filesystem::path samples_dir();
 
+// Products in a centre are small on screen: a lighter version of each scan keeps a room of
+// thirty heroes quick to draw on a CPU without a visible difference at this distance.
+constexpr std::size_t kCentreProductTriangles = 20'000;
+
 // MODEL of `photo` and `export`: a SKU of the catalogue (when one is given) or a model file.
 // The product, or nullptr for a file; BadInput when MODEL is neither.
 Result<const scene::Product*> find_product(const std::string& model, const scene::Catalogue* catalogue);

@@ -69,16 +69,17 @@ int main(int argc, char** argv) {
     cli::BenchArgs bench_args;
     std::string bench_size = "2048x2048";
     CLI::App* bench =
-        app.add_subcommand("bench", "Measure import, render or export of a model, or a photo batch; prints JSON");
-    bench->add_option("WHAT", bench_args.what, "import, render, export or photos")
+        app.add_subcommand("bench", "Measure import, render or export of a model, a photo batch or a centre view; prints JSON");
+    bench->add_option("WHAT", bench_args.what, "import, render, export, photos or scene")
         ->required()
-        ->check(CLI::IsMember({"import", "render", "export", "photos"}));
-    bench->add_option("MODEL", bench_args.model, "The model to measure (photos: the catalogue)")->required();
+        ->check(CLI::IsMember({"import", "render", "export", "photos", "scene"}));
+    bench->add_option("MODEL", bench_args.model, "The model to measure (photos: the catalogue; scene: a .centre.json)")
+        ->required();
     bench->add_option("--preset", bench_args.preset, "Preset for 'photos'")->capture_default_str();
     bench->add_option("--products", bench_args.products, "Products for 'photos' (the catalogue's first N)")
         ->capture_default_str()
         ->check(CLI::Range(1, 100000));
-    bench->add_option("--size", bench_size, "Photo size for 'render'")->capture_default_str();
+    bench->add_option("--size", bench_size, "Image size for 'render' and 'scene'")->capture_default_str();
     bench->add_option("--runs", bench_args.runs, "Timed runs after the first")
         ->capture_default_str()
         ->check(CLI::Range(1, 1000));
@@ -142,7 +143,9 @@ int main(int argc, char** argv) {
         bench_args.width = size->width;
         bench_args.height = size->height;
         log.level = LogLevel::Quiet;  // stdout carries the JSON only
-        return bench_args.what == "photos" ? cli::run_bench_photos(bench_args, log) : cli::run_bench(bench_args, log);
+        if (bench_args.what == "photos") return cli::run_bench_photos(bench_args, log);
+        if (bench_args.what == "scene") return cli::run_bench_scene(bench_args, log);
+        return cli::run_bench(bench_args, log);
     }
     return 2;
 }

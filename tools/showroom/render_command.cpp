@@ -14,13 +14,6 @@
 #include "scene/centre.h"
 
 namespace ocop::cli {
-namespace {
-
-// Products in a centre are small on screen: a lighter version of each scan keeps a room of
-// thirty heroes quick to draw on a CPU without a visible difference at this distance.
-constexpr std::size_t kCentreProductTriangles = 20'000;
-
-}  // namespace
 
 CLI::App* add_render_command(CLI::App& app, RenderArgs& args) {
     CLI::App* render = app.add_subcommand("render", "A view inside a centre from a tour waypoint, as a PNG");

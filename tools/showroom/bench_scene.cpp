@@ -1,0 +1,81 @@
+// `showroom bench scene CENTRE`: frames per second of a centre view, as the studio app and a
+// walk through the centre draw it (issue 10: a 1280x720 view of >= 1M triangles and 16 lights).
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "bench.h"
+#include "cli_support.h"
+#include "render/context.h"
+#include "render/renderer.h"
+#include "scene/build.h"
+
+namespace ocop::cli {
+
+namespace {
+
+int fail_scene(const Error& e) {
+    std::fprintf(stderr, "showroom: %s\n", e.message().c_str());
+    return e.exit_code();
+}
+
+}  // namespace
+
+int run_bench_scene(const BenchArgs& args, const Log& log) {
+    using Clock = std::chrono::steady_clock;
+    Result<CentreFiles> files = load_centre_files(args.model);
+    if (!files) return fail_scene(files.error());
+    scene::ProductLibrary library(samples_dir(), kCentreProductTriangles);
+    library.set_import_limits(args.limits);
+    const float aspect = float(args.width) / float(args.height);
+
+    Result<std::unique_ptr<render::Context>> ctx = render::Context::create({.prefer_cpu = args.cpu, .log = log});
+    if (!ctx) return fail_scene(ctx.error());
+    Result<std::unique_ptr<render::Renderer>> renderer = render::Renderer::create(**ctx);
+    if (!renderer) return fail_scene(renderer.error());
+
+    nlohmann::json out{{"bench", "scene"}, {"centre", args.model}, {"device", (*ctx)->device_name()},
+                       {"size", std::to_string(args.width) + "x" + std::to_string(args.height)}};
+    // Every waypoint of the tour: a view into a full room and one facing a wall both count.
+    std::vector<double> all;
+    for (const scene::Waypoint& waypoint : files->centre.tour.waypoints) {
+        const auto build_start = Clock::now();
+        Result<scene::CentreScene> built =
+            scene::build(files->centre, files->catalogue, files->brand, library, {waypoint.id, aspect});
+        if (!built) return fail_scene(built.error());
+        const double build_s = std::chrono::duration<double>(Clock::now() - build_start).count();
+        std::size_t triangles = 0;
+        for (const scene::ProductInstance& p : built->scene.products) triangles += p.model->drawn_triangle_count();
+        // The first frame uploads what it has not seen; the timed ones draw and read back.
+        if (Result<render::Pixels> first = (*renderer)->render_offscreen(built->scene, args.width, args.height); !first)
+            return fail_scene(first.error());
+        std::vector<double> frames;
+        for (int i = 0; i < args.runs; ++i) {
+            const auto start = Clock::now();
+            Result<render::Pixels> frame = (*renderer)->render_offscreen(built->scene, args.width, args.height);
+            if (!frame) return fail_scene(frame.error());
+            frames.push_back(std::chrono::duration<double>(Clock::now() - start).count());
+        }
+        std::sort(frames.begin(), frames.end());
+        const double median = frames[frames.size() / 2];
+        all.insert(all.end(), frames.begin(), frames.end());
+        out["waypoints"].push_back({{"waypoint", waypoint.id},
+                                    {"scene_triangles", triangles},
+                                    {"lights", built->scene.lights.size()},
+                                    {"scene_build_s", build_s},
+                                    {"frame_median_s", median},
+                                    {"fps", 1.0 / median}});
+    }
+    if (all.empty()) return fail_scene(bad_input(args.model, "has no tour waypoints to view the centre from"));
+    std::sort(all.begin(), all.end());
+    out["runs_per_waypoint"] = args.runs;
+    out["frame_median_s"] = all[all.size() / 2];
+    out["fps"] = 1.0 / all[all.size() / 2];
+    std::printf("%s\n", out.dump(2).c_str());
+    return 0;
+}
+
+}  // namespace ocop::cli
