@@ -5,6 +5,7 @@
 #include <cstddef>
 
 #include "render/context.h"
+#include "render/draw_select.h"
 #include "render/shaders.h"
 #include "render/vk_check.h"
 #include "shared.h"
@@ -206,6 +207,8 @@ struct QueuedDraw {
     const GpuMaterial* material;
     glm::mat4 transform;
     float distance;  // from the camera to the mesh's centre, for back-to-front order
+    std::uint32_t first_index;  // of the level of detail drawn
+    std::uint32_t index_count;
 };
 
 void record_draw(VkCommandBuffer cmd, const PbrPipeline& pipeline, const QueuedDraw& q) {
@@ -221,16 +224,17 @@ void record_draw(VkCommandBuffer cmd, const PbrPipeline& pipeline, const QueuedD
                             &q.material->descriptor_set, 0, nullptr);
     vkCmdPushConstants(cmd, pipeline.layout, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0,
                        sizeof(constants), &constants);
-    vkCmdDrawIndexed(cmd, q.draw->index_count, 1, q.draw->first_index, q.draw->vertex_offset, 0);
+    vkCmdDrawIndexed(cmd, q.index_count, 1, q.first_index, q.draw->vertex_offset, 0);
 }
 
 }  // namespace
 
 void record_pbr_pass(VkCommandBuffer cmd, const PbrPipeline& pipeline, VkDescriptorSet frame_set,
-                     const std::vector<PbrDraw>& draws, glm::vec3 camera_position, VkSampleCountFlagBits samples,
+                     const std::vector<PbrDraw>& draws, const DrawView& view, VkSampleCountFlagBits samples,
                      const std::function<void()>& after_opaque) {
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline.layout, gpu::kSetFrame, 1, &frame_set, 0,
                             nullptr);
+    const std::array<glm::vec4, 6> planes = frustum_planes(view.view_proj);
     std::vector<QueuedDraw> opaque;
     std::vector<QueuedDraw> see_through;
     for (const PbrDraw& d : draws)
@@ -239,10 +243,23 @@ void record_pbr_pass(VkCommandBuffer cmd, const PbrPipeline& pipeline, VkDescrip
             if (draw.index_count == 0) continue;
             const GpuMaterial& material = d.model->materials[draw.material];
             const glm::mat4 transform = d.transform * instance.world;
-            const float distance = glm::length(glm::vec3(transform * glm::vec4(draw.centre, 1.0f)) - camera_position);
+            const glm::vec3 centre = glm::vec3(transform * glm::vec4(draw.centre, 1.0f));
+            // The largest stretch of the transform's axes: the sphere stays around the mesh.
+            const float scale = std::max({glm::length(glm::vec3(transform[0])), glm::length(glm::vec3(transform[1])),
+                                          glm::length(glm::vec3(transform[2]))});
+            if (sphere_outside(planes, centre, draw.radius * scale)) continue;
+            const float distance = glm::length(centre - view.camera_position);
+            // The level for the mesh's nearest point: every part of it stays within the error.
+            const std::size_t level = level_of_detail(draw.lods, draw.extent * scale, distance - draw.radius * scale,
+                                                      view.pixels_per_metre_at_1m);
+            const std::uint32_t first_index = level == 0 ? draw.first_index : draw.lods[level - 1].first_index;
+            const std::uint32_t index_count = level == 0 ? draw.index_count : draw.lods[level - 1].index_count;
             (material.pass == MaterialPass::Opaque ? opaque : see_through)
-                .push_back({d.model, &draw, &material, transform, distance});
+                .push_back({d.model, &draw, &material, transform, distance, first_index, index_count});
         }
+    // Opaque surfaces nearest first: what they hide fails the depth test before it is shaded.
+    std::stable_sort(opaque.begin(), opaque.end(),
+                     [](const QueuedDraw& a, const QueuedDraw& b) { return a.distance < b.distance; });
     // Blended and transmissive surfaces over what is behind them: farthest first.
     std::stable_sort(see_through.begin(), see_through.end(),
                      [](const QueuedDraw& a, const QueuedDraw& b) { return a.distance > b.distance; });

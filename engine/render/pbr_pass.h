@@ -41,11 +41,21 @@ struct PbrDraw {
     glm::mat4 transform{1.0f};
 };
 
-// Draws every model: opaque and masked materials first, then `after_opaque` (the floor's
-// shadow), then blended and transmissive ones from the farthest to the nearest.
+// Where the frame is seen from.
+struct DrawView {
+    glm::vec3 camera_position{0.0f};
+    glm::mat4 view_proj{1.0f};
+    // The target's height over 2 tan(fov / 2): how many pixels one metre covers one metre away.
+    float pixels_per_metre_at_1m = 0.0f;
+};
+
+// Draws every model: opaque and masked materials first, nearest first (hidden pixels are not
+// shaded), then `after_opaque` (the floor's shadow), then blended and transmissive ones from
+// the farthest to the nearest. Meshes whose bounding sphere lies outside the view are skipped;
+// each mesh draws at its level of detail for the view (render/draw_select.h).
 // Every material's variant for `samples` must exist (pbr_variant).
 void record_pbr_pass(VkCommandBuffer cmd, const PbrPipeline& pipeline, VkDescriptorSet frame_set,
-                     const std::vector<PbrDraw>& draws, glm::vec3 camera_position, VkSampleCountFlagBits samples,
+                     const std::vector<PbrDraw>& draws, const DrawView& view, VkSampleCountFlagBits samples,
                      const std::function<void()>& after_opaque = {});
 
 }  // namespace ocop::render

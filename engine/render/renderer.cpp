@@ -1,6 +1,7 @@
 #include "render/renderer.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <array>
 
@@ -241,7 +242,11 @@ Status Renderer::record_frame(const scene::Scene& scene, std::uint32_t width, st
     const bool shadow = scene.contact_shadow.opacity > 0.0f && !draws.empty();
     if (shadow) record_shadow_casters(cmd, contact_shadow_, pbr_, frame_set_, draws);
     begin_offscreen(cmd, *offscreen_, scene.background);
-    record_pbr_pass(cmd, pbr_, frame_set_, draws, scene.camera.position, samples, [&] {
+    const DrawView view{.camera_position = scene.camera.position,
+                        .view_proj = scene.camera.projection(float(width) / float(height)) * scene.camera.view(),
+                        .pixels_per_metre_at_1m =
+                            float(height) / (2.0f * std::tan(glm::radians(scene.camera.vertical_fov_deg) * 0.5f))};
+    record_pbr_pass(cmd, pbr_, frame_set_, draws, view, samples, [&] {
         if (shadow) record_shadow_receiver(cmd, contact_shadow_, pbr_, frame_set_, samples);
     });
     end_offscreen(cmd, *offscreen_);

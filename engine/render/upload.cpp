@@ -207,9 +207,23 @@ Result<GpuModel> upload_model(const Context& ctx, const assets::Model& model, co
                      .has_tangents = !mesh.tangents.empty() && mesh.tangents.size() == mesh.positions.size()};
         Bounds bounds;
         for (const glm::vec3& p : mesh.positions) bounds.add(p);
-        if (!bounds.empty()) draw.centre = bounds.centre();
+        if (!bounds.empty()) {
+            draw.centre = bounds.centre();
+            draw.radius = 0.5f * glm::length(bounds.size());
+            draw.extent = std::max({bounds.size().x, bounds.size().y, bounds.size().z});  // as meshopt_simplifyScale
+        }
+        if (mesh.indices.empty()) {
+            gpu.draws.push_back(draw);
+            continue;
+        }
+        // The levels follow the full mesh in the index buffer and use its vertices.
+        std::size_t lod_index = indices.size() + mesh.indices.size();
+        for (const assets::Mesh::Lod& lod : mesh.lods) {
+            draw.lods.push_back({static_cast<std::uint32_t>(lod_index), static_cast<std::uint32_t>(lod.indices.size()),
+                                 lod.error});
+            lod_index += lod.indices.size();
+        }
         gpu.draws.push_back(draw);
-        if (mesh.indices.empty()) continue;
         const std::size_t n = mesh.positions.size();
         for (std::size_t i = 0; i < n; ++i) {
             vertices.push_back({.position = mesh.positions[i],
@@ -220,6 +234,7 @@ Result<GpuModel> upload_model(const Context& ctx, const assets::Model& model, co
                                 .colour = i < mesh.colours.size() ? mesh.colours[i] : glm::vec4(1)});
         }
         indices.insert(indices.end(), mesh.indices.begin(), mesh.indices.end());
+        for (const assets::Mesh::Lod& lod : mesh.lods) indices.insert(indices.end(), lod.indices.begin(), lod.indices.end());
     }
     gpu.instances = model.instances();
     for (const assets::MeshInstance& instance : gpu.instances)

@@ -57,6 +57,16 @@ struct GpuDraw {
     std::uint32_t material = 0;  // index into GpuModel::materials
     bool has_tangents = false;   // else the shader derives a tangent frame from UV derivatives
     glm::vec3 centre{0.0f};      // of the mesh's bounds, for sorting blended draws
+    float radius = 0.0f;         // of the sphere around `centre` that holds the mesh (culling)
+    // Coarser versions of the mesh (Mesh::lods), finest first, over the same vertices. Their
+    // error is relative to `extent` (meshopt_simplifyScale of the mesh).
+    struct Level {
+        std::uint32_t first_index = 0;
+        std::uint32_t index_count = 0;
+        float error = 0.0f;
+    };
+    std::vector<Level> lods;
+    float extent = 0.0f;
 };
 
 struct GpuModel {

@@ -106,6 +106,9 @@ Result<std::shared_ptr<const assets::Model>> ProductLibrary::model(const Catalog
         (void)assets::fit_triangle_budget(imported.value(), max_triangles_, key);  // as light as it gets
         assets::downscale_textures(imported.value(), max_texture_);
     }
+    // Coarser levels for the far end of a room: the renderer picks one by screen size.
+    if (max_triangles_ > 0)
+        for (assets::Mesh& mesh : imported->meshes) assets::build_lods(mesh, 64);
     auto shared = std::make_shared<const assets::Model>(std::move(imported).value());
     models_.emplace(key, shared);
     return shared;
