@@ -589,6 +589,10 @@ void hostile_add_assimp_formats(std::vector<Case>& out) {
          "ply\nformat ascii 1.0\nelement vertex 3\nproperty float x\nproperty float y\nproperty float z\n"
          "element vertex 3\nproperty float x\nproperty float y\nproperty float z\n"
          "element face 1\nproperty list uchar int vertex_indices\nend_header\n0 0 0\n1 0 0\n0 1 0\n" + ply_body);
+    text("ply", "ascii_row_short.ply", Expect::Reject, ply_head + "0 0 0\n1 0\n0 1 0\n3 0 1 2\n");
+    text("ply", "ascii_face_count_not_integer.ply", Expect::Reject, ply_head + "0 0 0\n1 0 0\n0 1 0\n2.5 0 1 2\n");
+    text("ply", "ascii_word_in_row.ply", Expect::Reject, ply_head + "0 0 0\n1 zero 0\n0 1 0\n3 0 1 2\n");
+    text("ply", "ascii_blank_lines_ok.ply", Expect::Either, ply_head + "\n0 0 0\n\n1 0 0\r\n0 1 0\n3 0 1 2\n");
     text("ply", "face_index_past_end.ply", Expect::Reject, ply_head + "0 0 0\n1 0 0\n0 1 0\n3 0 1 99\n");
     text("ply", "face_index_negative.ply", Expect::Reject, ply_head + "0 0 0\n1 0 0\n0 1 0\n3 0 1 -7\n");
     text("ply", "no_end_header.ply", Expect::Reject, "ply\nformat ascii 1.0\nelement vertex 3\nproperty float x\n");
@@ -916,6 +920,9 @@ TEST_CASE("Hostile: the fuzzers' findings are refused by name", "[hostile]") {
     const std::vector<std::pair<std::string, std::string>> findings{
         // Two "element vertex" lines: Assimp 5.2's PLY reader freed what it did not own.
         {"ply_vertex_element_twice.ply", "element 'vertex' is declared twice"},
+        // Rows with a value too many: Assimp read a face's count from a coordinate and its
+        // post-processing crashed (a segmentation fault in the release build).
+        {"ply_ascii_rows_shifted.ply", "vertex 18 has more values than its properties"},
     };
     for (const auto& [file, reason] : findings) {
         INFO(file);
