@@ -689,12 +689,70 @@ Status check_ply_header(const fs::path& path, const ImportLimits& limits) {
     return check_ply_ascii_body(path, header.substr(0, end), after + (header[after] == '\r' ? 2 : 1));
 }
 
+// The value of attribute NAME in the XML tag that starts at `tag` ("" when absent).
+std::string xml_attribute(const std::string& text, std::size_t tag, const std::string& name) {
+    const std::size_t close = text.find('>', tag);
+    const std::size_t at = text.find(" " + name + "=\"", tag);
+    if (at == std::string::npos || at > close) return {};
+    const std::size_t from = at + name.size() + 3, to = text.find('"', from);
+    return to == std::string::npos ? std::string() : text.substr(from, to - from);
+}
+
+// Assimp 5.2's Collada reader looks up a skinned vertex's weights by its position index without
+// a bound: a skin with fewer <vertex_weights> than its mesh has positions (count="6" on a cube of
+// 8) crashed it (segmentation fault; found by tools/fuzz, model). Each skin's weights are checked
+// against its <vcount> list and its geometry's position count.
+Status check_collada_skins(const fs::path& path, const std::string& text) {
+    for (std::size_t skin = text.find("<skin "); skin != std::string::npos; skin = text.find("<skin ", skin + 1)) {
+        const std::size_t end = text.find("</skin>", skin);
+        const std::size_t weights = text.find("<vertex_weights", skin);
+        if (end == std::string::npos || weights == std::string::npos || weights > end) continue;
+        const auto line = [&](std::size_t at) { return "line " + std::to_string(1 + std::count(text.begin(), text.begin() + std::ptrdiff_t(at), '\n')); };
+        const std::string claimed = xml_attribute(text, weights, "count");
+        char* stop = nullptr;
+        const unsigned long long count = std::strtoull(claimed.c_str(), &stop, 10);
+        if (claimed.empty() || *stop != '\0')
+            return bad_input(path.string(), "a skin's <vertex_weights> has count '" + claimed + "'", line(weights));
+        const std::size_t vcount = text.find("<vcount>", weights);
+        if (vcount != std::string::npos && vcount < end) {
+            std::istringstream numbers(text.substr(vcount + 8, text.find("</vcount>", vcount) - vcount - 8));
+            unsigned long long listed = 0;
+            for (std::string word; numbers >> word;) ++listed;
+            if (listed != count)
+                return bad_input(path.string(), "a skin's <vertex_weights> count is " + claimed + " but its <vcount> lists " +
+                                                    std::to_string(listed), line(weights));
+        }
+        // The skinned geometry's positions: <geometry id> > <vertices> POSITION input > its source's accessor.
+        const std::string geometry_id = xml_attribute(text, skin, "source");
+        if (geometry_id.size() < 2 || geometry_id[0] != '#') continue;
+        const std::size_t geometry = text.find("<geometry id=\"" + geometry_id.substr(1) + "\"");
+        const std::size_t geometry_end = text.find("</geometry>", geometry);
+        if (geometry == std::string::npos || geometry_end == std::string::npos) continue;
+        const std::size_t vertices = text.find("<vertices", geometry);
+        const std::size_t position = text.find("semantic=\"POSITION\"", vertices);
+        if (vertices > geometry_end || position > geometry_end) continue;
+        const std::size_t input = text.rfind('<', position);
+        const std::string source_id = xml_attribute(text, input, "source");
+        if (source_id.size() < 2) continue;
+        const std::size_t source = text.find("<source id=\"" + source_id.substr(1) + "\"", geometry);
+        const std::size_t accessor = text.find("<accessor", source);
+        if (source > geometry_end || accessor > geometry_end) continue;
+        const std::string positions = xml_attribute(text, accessor, "count");
+        const unsigned long long position_count = std::strtoull(positions.c_str(), nullptr, 10);
+        if (count < position_count)
+            return bad_input(path.string(), "a skin weighs " + claimed + " vertices of a mesh with " + positions + " positions",
+                             line(weights));
+    }
+    return Ok{};
+}
+
 // Assimp 5.2's Collada reader loops for ever, growing memory, on an index list (<p>, <v>,
 // <vcount>, <h>) that holds anything but integers: one "n" in a cube's <p> did it (found by
 // tools/fuzz, model). Such a list is refused here, with the line it is on.
 Status check_collada_index_lists(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
     const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (Status s = check_collada_skins(path, text); !s) return s;
     for (const char* tag : {"<p>", "<v>", "<vcount>", "<h>"}) {
         const std::string close = std::string("</") + (tag + 1);
         for (std::size_t at = text.find(tag); at != std::string::npos; at = text.find(tag, at + 1)) {

@@ -913,24 +913,35 @@ TEST_CASE("Hostile: a Collada index list with a letter in it is refused, not a h
     hostile_run_family("collada");
 }
 
-// tools/fuzz's findings, kept as they were found (tests/fuzz_findings/, the first byte that picked
-// the format removed): each must be refused with the reason its check gives.
-TEST_CASE("Hostile: the fuzzers' findings are refused by name", "[hostile]") {
-    const std::filesystem::path dir = std::filesystem::path(OCOP_SOURCE_DIR) / "tests/fuzz_findings";
-    const std::vector<std::pair<std::string, std::string>> findings{
-        // Two "element vertex" lines: Assimp 5.2's PLY reader freed what it did not own.
-        {"ply_vertex_element_twice.ply", "element 'vertex' is declared twice"},
-        // Rows with a value too many: Assimp read a face's count from a coordinate and its
-        // post-processing crashed (a segmentation fault in the release build).
-        {"ply_ascii_rows_shifted.ply", "vertex 18 has more values than its properties"},
-    };
-    for (const auto& [file, reason] : findings) {
-        INFO(file);
-        hostile_check_import(dir / file, ocop::test::hostile::Expect::Reject);
-        const auto result = ocop::assets::import(dir / file);
+// Assimp 5.2's Collada reader indexes a skin's weights by position without a bound: Debian's
+// skinned cube with its <vertex_weights> cut from 8 to 6 crashed it (tools/fuzz, model).
+TEST_CASE("Hostile: a Collada skin with fewer weights than its mesh has positions is refused, not a crash", "[hostile]") {
+    const std::filesystem::path sample = "/usr/share/assimp/models/Collada/box_nested_animation.dae";
+    if (!std::filesystem::is_regular_file(sample)) OCOP_SKIP(sample.string() + " is absent (apt install assimp-testmodels)");
+    std::ifstream in(sample, std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string weights = "<vertex_weights count=\"8\">";
+    REQUIRE(text.find(weights) != std::string::npos);
+    hostile_check_import(sample, ocop::test::hostile::Expect::Either);  // as shipped it is fine
+
+    const std::filesystem::path dir = ocop::test::scratch_dir("hostile_collada_skin");
+    const auto damaged = [&](const std::string& name, std::string copy, const std::string& reason) {
+        const std::filesystem::path path = dir / name;
+        std::ofstream(path, std::ios::binary) << copy;
+        hostile_check_import(path, ocop::test::hostile::Expect::Reject);
+        const auto result = ocop::assets::import(path);
         REQUIRE(!result.ok());
         CHECK(result.error().message().find(reason) != std::string::npos);
-    }
+    };
+    std::string fewer = text;
+    fewer.replace(fewer.find(weights), weights.size(), "<vertex_weights count=\"6\">");
+    damaged("count_6_vcount_8.dae", fewer, "count is 6 but its <vcount> lists 8");
+    const std::string vcount = "<vcount>1 1 1 1 1 1 1 1 </vcount>", v = "<v>0 0 0 1 0 2 0 3 0 4 0 5 0 6 0 7</v>";
+    REQUIRE(fewer.find(vcount) != std::string::npos);
+    REQUIRE(fewer.find(v) != std::string::npos);
+    fewer.replace(fewer.find(vcount), vcount.size(), "<vcount>1 1 1 1 1 1 </vcount>");
+    fewer.replace(fewer.find(v), v.size(), "<v>0 0 0 1 0 2 0 3 0 4 0 5</v>");
+    damaged("six_of_eight.dae", fewer, "a skin weighs 6 vertices of a mesh with 8 positions");
 }
 
 TEST_CASE("Hostile: a 3DS keyframe track claiming 4 billion keys is refused before Assimp reserves them", "[hostile]") {
