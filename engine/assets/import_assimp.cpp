@@ -780,8 +780,12 @@ Status check_collada_index_lists(const fs::path& path) {
 // before the end (found by tools/fuzz, model). Each string is checked to be plain padded base64.
 Status check_fbx_embedded_content(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
+    std::string magic(18, '\0');
+    in.read(magic.data(), static_cast<std::streamsize>(magic.size()));
+    if (magic == "Kaydara FBX Binary") return Ok{};  // binary Content is raw bytes: not read here
+    in.clear();
+    in.seekg(0);
     const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (text.starts_with("Kaydara FBX Binary")) return Ok{};  // binary Content is raw bytes
     const auto is_base64 = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '/'; };
     for (std::size_t at = text.find("Content:"); at != std::string::npos; at = text.find("Content:", at + 1)) {
         std::size_t i = at + 8;
