@@ -98,6 +98,9 @@ Result<Brand> parse_brand_json(std::string_view text, const std::filesystem::pat
         root = BrandJson::parse(text);
     } catch (const BrandJson::parse_error& e) {
         return r.error("byte " + std::to_string(e.byte), "not valid JSON");
+    } catch (const BrandJson::exception&) {
+        // A number too large for any type (out_of_range.406; found by tools/fuzz, json).
+        return r.error("", "not valid JSON: a number too large to read");
     }
     if (!root.is_object()) return r.error("", "expected a JSON object");
     if (!root.contains("format")) return r.error("format", "missing field: expected \"ocop-brand/1\"");

@@ -374,6 +374,8 @@ TEST_CASE("labels: brand file errors name the JSON path", "[scene][labels][brand
     CHECK(where("\"en\": \"Hanoi OCOP\"", "\"en\": \"\"") == "name.en");
     CHECK(where("\"logo\"", "\"motto\": 1, \"logo\"") == "motto");
     CHECK(where("{\"format\"", "[{\"format\"") .rfind("byte", 0) == 0);
+    // A number too large for any type threw out of the parser (tools/fuzz, json): now bad input.
+    CHECK(where("\"#8E1B16\"", "9" + std::string(400, '6')) == "");
     CHECK_FALSE(load_brand("/nonexistent/brand.json").ok());
     CHECK_FALSE(parse_hex_colour("#12345G").ok());
     CHECK(to_hex_colour(parse_hex_colour("#c59a3c").value()) == "#C59A3C");
