@@ -15,6 +15,21 @@ namespace ocop::test {
 
 namespace fs = std::filesystem;
 
+std::string base64(const std::vector<std::uint8_t>& bytes) {
+    static constexpr char digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    for (std::size_t i = 0; i < bytes.size(); i += 3) {
+        const std::uint32_t n = std::uint32_t(bytes[i]) << 16 |
+                                (i + 1 < bytes.size() ? std::uint32_t(bytes[i + 1]) << 8 : 0u) |
+                                (i + 2 < bytes.size() ? std::uint32_t(bytes[i + 2]) : 0u);
+        out += digits[n >> 18 & 63];
+        out += digits[n >> 12 & 63];
+        out += i + 1 < bytes.size() ? digits[n >> 6 & 63] : '=';
+        out += i + 2 < bytes.size() ? digits[n & 63] : '=';
+    }
+    return out;
+}
+
 static int g_skipped = 0;  // test-process state only; the engine has no globals
 
 fs::path shared_testdata() {

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <filesystem>
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -19,6 +21,9 @@ std::filesystem::path samples_dir();
 
 // A fresh empty folder for this test's outputs, under the build tree.
 std::filesystem::path scratch_dir(const std::string& name);
+
+// Standard padded base64, for data: URIs in generated glTF files.
+std::string base64(const std::vector<std::uint8_t>& bytes);
 
 // Records that the running test was skipped; main() then exits with 77, which ctest
 // reports as "skipped" (SKIP_RETURN_CODE; ctest runs one test case per process).

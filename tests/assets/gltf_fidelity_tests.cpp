@@ -28,20 +28,6 @@ void gltffid_write_bytes(const fs::path& path, const std::vector<std::uint8_t>& 
     out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
 }
 
-std::string gltffid_base64(const std::vector<std::uint8_t>& bytes) {
-    static constexpr char digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string out;
-    for (std::size_t i = 0; i < bytes.size(); i += 3) {
-        const std::uint32_t n = std::uint32_t(bytes[i]) << 16 |
-                                (i + 1 < bytes.size() ? std::uint32_t(bytes[i + 1]) << 8 : 0u) |
-                                (i + 2 < bytes.size() ? std::uint32_t(bytes[i + 2]) : 0u);
-        out += digits[n >> 18 & 63];
-        out += digits[n >> 12 & 63];
-        out += i + 1 < bytes.size() ? digits[n >> 6 & 63] : '=';
-        out += i + 2 < bytes.size() ? digits[n & 63] : '=';
-    }
-    return out;
-}
 
 template <typename T>
 void gltffid_append(std::vector<std::uint8_t>& out, const std::vector<T>& values) {
@@ -102,7 +88,7 @@ GltffidFiles gltffid_write_triangle(const std::string& name,
         {"images", {{{"uri", "tex.png"}}}},
         {"buffers",
          {{{"uri", "tri.bin"}, {"byteLength", bin.size()}},
-          {{"uri", "data:application/octet-stream;base64," + gltffid_base64(embedded)},
+          {{"uri", "data:application/octet-stream;base64," + ocop::test::base64(embedded)},
            {"byteLength", embedded.size()}}}},
         {"bufferViews",
          {{{"buffer", 0}, {"byteOffset", 0}, {"byteLength", 36}},
@@ -234,7 +220,7 @@ TEST_CASE("glTF COLOR_0 as VEC3 unsigned short gets alpha 1; transform texCoord 
         // 6 would not fit, so the colours move to a buffer of their own.
         std::vector<std::uint8_t> shorts;
         gltffid_append(shorts, std::vector<std::uint16_t>{65535, 0, 0, 0, 65535, 0, 0, 0, 32768});
-        doc["buffers"].push_back({{"uri", "data:application/octet-stream;base64," + gltffid_base64(shorts)},
+        doc["buffers"].push_back({{"uri", "data:application/octet-stream;base64," + ocop::test::base64(shorts)},
                                   {"byteLength", shorts.size()}});
         doc["bufferViews"].push_back({{"buffer", 2}, {"byteOffset", 0}, {"byteLength", shorts.size()}});
         doc["accessors"][3] = {{"bufferView", 5}, {"componentType", 5123}, {"normalized", true},

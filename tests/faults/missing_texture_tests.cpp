@@ -19,21 +19,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string texfault_base64(const std::vector<std::uint8_t>& bytes) {
-    static constexpr char digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string out;
-    for (std::size_t i = 0; i < bytes.size(); i += 3) {
-        const std::uint32_t n = std::uint32_t(bytes[i]) << 16 |
-                                (i + 1 < bytes.size() ? std::uint32_t(bytes[i + 1]) << 8 : 0u) |
-                                (i + 2 < bytes.size() ? std::uint32_t(bytes[i + 2]) : 0u);
-        out += digits[n >> 18 & 63];
-        out += digits[n >> 12 & 63];
-        out += i + 1 < bytes.size() ? digits[n >> 6 & 63] : '=';
-        out += i + 2 < bytes.size() ? digits[n & 63] : '=';
-    }
-    return out;
-}
-
 // A 10 cm upright square facing +Z (the camera's front), textured with tex.png over its whole face.
 void texfault_write_gltf(const fs::path& path) {
     const std::vector<float> positions = {-0.05f, 0, 0, 0.05f, 0, 0, 0.05f, 0.1f, 0, -0.05f, 0.1f, 0};
@@ -47,7 +32,7 @@ void texfault_write_gltf(const fs::path& path) {
                  reinterpret_cast<const std::uint8_t*>(indices.data()) + 12);
     const nlohmann::json doc = {
         {"asset", {{"version", "2.0"}}},
-        {"buffers", {{{"uri", "data:application/octet-stream;base64," + texfault_base64(bytes)}, {"byteLength", 92}}}},
+        {"buffers", {{{"uri", "data:application/octet-stream;base64," + ocop::test::base64(bytes)}, {"byteLength", 92}}}},
         {"bufferViews",
          {{{"buffer", 0}, {"byteOffset", 0}, {"byteLength", 48}},
           {{"buffer", 0}, {"byteOffset", 48}, {"byteLength", 32}},
