@@ -7,6 +7,8 @@
 layout(set = kSetFrame, binding = kBindingFrame) uniform Frame { FrameUniforms frame; };
 layout(set = kSetFrame, binding = kBindingSpecularEnvironment) uniform sampler2D specular_environment;
 layout(set = kSetFrame, binding = kBindingBrdfLut) uniform sampler2D brdf_lut;
+layout(set = kSetFrame, binding = kBindingLightShadows) uniform sampler2DArrayShadow light_shadows;
+#include "light_shadow.glsl"
 
 layout(set = kSetMaterial, binding = kBindingMaterial) uniform Material { MaterialUniforms material; };
 layout(set = kSetMaterial, binding = 1 + kSlotBaseColor) uniform sampler2D base_color_texture;
@@ -42,6 +44,8 @@ layout(location = 0) out vec4 out_color;
 // run every lobe and fetch every texture under a mask).
 layout(constant_id = 0) const int kTextureBits = 0;
 layout(constant_id = 1) const int kModeBits = 0;
+// How many lights, in the first slots, have a shadow map: only their code is there.
+layout(constant_id = 2) const int kShadowedLights = 0;
 
 bool has_texture(int slot) { return (kTextureBits & (1 << slot)) != 0; }
 bool has_mode(int bit) { return (kModeBits & bit) != 0; }
@@ -219,7 +223,8 @@ void main() {
     for (int i = 0; i < kMaxLights; ++i) {
         vec3 l;
         vec3 e;
-        if (!punctual_light(frame, i, in_world_position, l, e)) continue;
+        if (!punctual_light(frame, i, in_world_position, l, e) || max3(e) <= 0.0) continue;
+        if (i < kShadowedLights) e *= light_visibility(i, in_world_position, ng, frame.light_position[i].xyz);
         color += direct_light(s, l, e, 1.0 - transmission);
         if (has_mode(kMaterialSheen)) sheen += sheen_direct(n, v, l, sheen_colour, sheen_roughness, e);
     }
@@ -257,7 +262,9 @@ void main() {
         for (int i = 0; i < kMaxLights; ++i) {
             vec3 l;
             vec3 e;
-            if (punctual_light(frame, i, in_world_position, l, e)) coat_light += direct_light(c, l, e, 1.0);
+            if (!punctual_light(frame, i, in_world_position, l, e) || max3(e) <= 0.0) continue;
+            if (i < kShadowedLights) e *= light_visibility(i, in_world_position, ng, frame.light_position[i].xyz);
+            coat_light += direct_light(c, l, e, 1.0);
         }
         vec2 coat_brdf = texture(brdf_lut, vec2(cn_dot_v, coat_roughness)).xy;
         coat_light += occlusion * environment_radiance(reflect(-v, cn), coat_roughness) * (0.04 * coat_brdf.x + coat_brdf.y);

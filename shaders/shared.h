@@ -21,7 +21,8 @@ OCOP_CONST kBindingFrame = 0;
 OCOP_CONST kBindingSpecularEnvironment = 1;  // GGX-prefiltered equirect, one mip per roughness step
 OCOP_CONST kBindingBrdfLut = 2;              // (split-sum A, B, sheen albedo) by (n.v, roughness)
 OCOP_CONST kBindingContactShadow = 3;      // the floor's soft contact shadow, mipmapped for blur
-OCOP_CONST kFrameBindingCount = 4;
+OCOP_CONST kBindingLightShadows = 4;       // the key lights' shadow maps: depth, one layer a light
+OCOP_CONST kFrameBindingCount = 5;
 
 // FrameUniforms.environment.x
 OCOP_CONST kEnvironmentStudio = 0;  // the analytic studio dome
@@ -53,6 +54,8 @@ OCOP_CONST kSlotIridescenceThickness = 15;
 OCOP_CONST kMaterialTextureCount = 16;
 
 OCOP_CONST kMaxLights = 16;
+// The first this many directional or spot lights of a scene cast shadow maps.
+OCOP_CONST kMaxShadowedLights = 4;
 
 // FrameUniforms.light_params.x
 OCOP_CONST kLightOff = 0;
@@ -88,6 +91,13 @@ struct FrameUniforms {
     vec4 env_ground;                  // rgb: radiance below the horizon
     vec4 softbox_direction;           // xyz: towards the main softbox, w: its angular radius (rad)
     vec4 softbox_radiance;            // rgb, w unused
+    // Per light with a shadow map (the first slots: a light's map layer is its slot; how many
+    // is pbr.frag's specialization constant kShadowedLights): y how far a point moves along its normal before the lookup, per
+    // metre from the light (spot) or in metres (directional): about a texel, so a surface does
+    // not shadow itself; z the filter's step (a texel in UV); w 1 for a perspective (spot) map,
+    // 0 for an orthographic (directional) one; x unused.
+    vec4 light_shadow[kMaxShadowedLights];
+    mat4 shadow_view_proj[kMaxShadowedLights];  // world -> the shadow map's clip space
 };
 
 // Per material (set 1, binding 0): every factor of glTF's metallic-roughness and the
@@ -112,7 +122,7 @@ struct MaterialUniforms {
 // Per draw, as push constants.
 struct DrawConstants {
     mat4 model;
-    vec4 flags;  // x: kDraw* bits
+    vec4 flags;  // x: kDraw* bits; y: the shadow map drawn into (light_shadow.vert)
 };
 
 #ifdef __cplusplus

@@ -103,6 +103,7 @@ scene::Scene studio_scene(std::shared_ptr<const assets::Model> model, const Phot
     s.exposure = std::exp2(settings.exposure_ev);
     s.tone_mapping = settings.tone_mapping;
     if (settings.shadow) s.contact_shadow = {.opacity = 0.45f, .softness = 0.5f};
+    s.light_shadows = settings.light_shadows;
     const FramingRequest framing{.fill = settings.fill,
                                  .elevation_deg = settings.elevation_deg,
                                  .vertical_fov_deg = settings.vertical_fov_deg,

@@ -48,6 +48,7 @@ struct PhotoSettings {
     std::optional<LightRig> rig;     // a light rig instead: its panels and its lights
     bool lights = true;              // the rig's key and fill lights
     bool shadow = true;              // the soft contact shadow on the floor under the product
+    bool light_shadows = true;       // the key lights' shadow maps (the product shading itself)
     glm::vec4 background{1.0f};      // linear RGBA; alpha 0: transparent
     // Rendered at this many times the size in each direction, then averaged down (in linear
     // light) to the output size: smoother edges and texture detail than 4x MSAA alone.

@@ -15,21 +15,25 @@ namespace ocop::render {
 namespace {
 
 std::uint64_t variant_key(MaterialPass pass, std::uint32_t texture_bits, std::uint32_t mode_bits,
-                          VkSampleCountFlagBits samples) {
-    return std::uint64_t(samples) << 56 | std::uint64_t(pass) << 48 | std::uint64_t(mode_bits) << 24 | texture_bits;
+                          VkSampleCountFlagBits samples, std::uint32_t shadowed_lights) {
+    return std::uint64_t(samples) << 56 | std::uint64_t(pass) << 48 | std::uint64_t(shadowed_lights) << 40 |
+           std::uint64_t(mode_bits) << 24 | texture_bits;
 }
 
 Owned<VkPipeline> create_pipeline(const Context& ctx, const PbrPipeline& p, MaterialPass pass,
-                                  std::uint32_t texture_bits, std::uint32_t mode_bits, VkSampleCountFlagBits samples) {
+                                  std::uint32_t texture_bits, std::uint32_t mode_bits, VkSampleCountFlagBits samples,
+                                  std::uint32_t shadowed_lights) {
     const VkPipelineLayout layout = p.layout;
     const VkFormat colour_format = p.colour_format;
     const VkFormat depth_format = p.depth_format;
     const bool blend = pass != MaterialPass::Opaque;
-    // pbr.frag's constant_id 0 (kTextureBits) and 1 (kModeBits).
-    const std::array<std::int32_t, 2> constants{static_cast<std::int32_t>(texture_bits),
-                                                static_cast<std::int32_t>(mode_bits)};
-    const std::array<VkSpecializationMapEntry, 2> entries{{{0, 0, sizeof(std::int32_t)},
-                                                           {1, sizeof(std::int32_t), sizeof(std::int32_t)}}};
+    // pbr.frag's constant_id 0 (kTextureBits), 1 (kModeBits) and 2 (kShadowedLights).
+    const std::array<std::int32_t, 3> constants{static_cast<std::int32_t>(texture_bits),
+                                                static_cast<std::int32_t>(mode_bits),
+                                                static_cast<std::int32_t>(shadowed_lights)};
+    const std::array<VkSpecializationMapEntry, 3> entries{{{0, 0, sizeof(std::int32_t)},
+                                                           {1, sizeof(std::int32_t), sizeof(std::int32_t)},
+                                                           {2, 2 * sizeof(std::int32_t), sizeof(std::int32_t)}}};
     const VkSpecializationInfo specialization{.mapEntryCount = static_cast<std::uint32_t>(entries.size()),
                                               .pMapEntries = entries.data(),
                                               .dataSize = sizeof(constants),
@@ -139,6 +143,10 @@ PbrPipeline create_pbr_pipeline(const Context& ctx, VkFormat colour_format, VkFo
          .descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER,
          .descriptorCount = 1,
          .stageFlags = VK_SHADER_STAGE_FRAGMENT_BIT},
+        {.binding = gpu::kBindingLightShadows,
+         .descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER,
+         .descriptorCount = 1,
+         .stageFlags = VK_SHADER_STAGE_FRAGMENT_BIT},
     }};
     const VkDescriptorSetLayoutCreateInfo frame_info{.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO,
                                                      .bindingCount = static_cast<std::uint32_t>(frame_bindings.size()),
@@ -148,7 +156,7 @@ PbrPipeline create_pbr_pipeline(const Context& ctx, VkFormat colour_format, VkFo
     p.frame_layout = {ctx.device(), layout, vkDestroyDescriptorSetLayout};
 
     // Per material: its uniforms, then one combined image sampler per texture slot. With the
-    // frame's two, a fragment shader sees 18 samplers: more than Vulkan's guaranteed 16, so the
+    // frame's four, a fragment shader sees 20 samplers: more than Vulkan's guaranteed 16, so the
     // device's limit is checked where the context is made.
     std::array<VkDescriptorSetLayoutBinding, 1 + gpu::kMaterialTextureCount> material_bindings{};
     material_bindings[0] = {.binding = gpu::kBindingMaterial,
@@ -187,13 +195,14 @@ PbrPipeline create_pbr_pipeline(const Context& ctx, VkFormat colour_format, VkFo
 }
 
 VkPipeline pbr_variant(const Context& ctx, PbrPipeline& pipeline, const GpuMaterial& material,
-                       VkSampleCountFlagBits samples) {
-    const std::uint64_t key = variant_key(material.pass, material.texture_bits, material.mode_bits, samples);
+                       VkSampleCountFlagBits samples, std::uint32_t shadowed_lights) {
+    const std::uint64_t key =
+        variant_key(material.pass, material.texture_bits, material.mode_bits, samples, shadowed_lights);
     auto it = pipeline.variants.find(key);
     if (it == pipeline.variants.end())
         it = pipeline.variants
                  .emplace(key, create_pipeline(ctx, pipeline, material.pass, material.texture_bits, material.mode_bits,
-                                               samples))
+                                               samples, shadowed_lights))
                  .first;
     return it->second;
 }
@@ -274,7 +283,8 @@ void record_pbr_pass(VkCommandBuffer cmd, const PbrPipeline& pipeline, VkDescrip
         }
         for (const QueuedDraw& q : *queue) {
             const auto variant = pipeline.variants.find(
-                variant_key(q.material->pass, q.material->texture_bits, q.material->mode_bits, samples));
+                variant_key(q.material->pass, q.material->texture_bits, q.material->mode_bits, samples,
+                            view.shadowed_lights));
             if (variant == pipeline.variants.end()) continue;  // made with the model: never happens
             const VkPipeline wanted = variant->second;
             if (wanted != bound_pipeline) {

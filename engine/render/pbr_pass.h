@@ -32,9 +32,10 @@ PbrPipeline create_pbr_pipeline(const Context& ctx, VkFormat colour_format, VkFo
 // The pipeline that draws `material`, made on first use. Opaque and masked materials write
 // depth; blended ones blend straight alpha over what is behind; transmissive ones
 // premultiplied (the shader leaves in alpha how much of what is behind comes through).
-// `samples`: of the target it draws into.
+// `samples`: of the target it draws into; `shadowed_lights`: how many of the frame's lights have
+// a shadow map (render/light_shadows.h), each a specialisation of its own.
 VkPipeline pbr_variant(const Context& ctx, PbrPipeline& pipeline, const GpuMaterial& material,
-                       VkSampleCountFlagBits samples);
+                       VkSampleCountFlagBits samples, std::uint32_t shadowed_lights);
 
 struct PbrDraw {
     const GpuModel* model = nullptr;
@@ -47,13 +48,14 @@ struct DrawView {
     glm::mat4 view_proj{1.0f};
     // The target's height over 2 tan(fov / 2): how many pixels one metre covers one metre away.
     float pixels_per_metre_at_1m = 0.0f;
+    std::uint32_t shadowed_lights = 0;  // the frame's lights with a shadow map: which variants draw
 };
 
 // Draws every model: opaque and masked materials first, nearest first (hidden pixels are not
 // shaded), then `after_opaque` (the floor's shadow), then blended and transmissive ones from
 // the farthest to the nearest. Meshes whose bounding sphere lies outside the view are skipped;
 // each mesh draws at its level of detail for the view (render/draw_select.h).
-// Every material's variant for `samples` must exist (pbr_variant).
+// Every material's variant for `samples` and `view.shadowed_lights` must exist (pbr_variant).
 void record_pbr_pass(VkCommandBuffer cmd, const PbrPipeline& pipeline, VkDescriptorSet frame_set,
                      const std::vector<PbrDraw>& draws, const DrawView& view, VkSampleCountFlagBits samples,
                      const std::function<void()>& after_opaque = {});

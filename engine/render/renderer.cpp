@@ -20,13 +20,16 @@ Result<std::unique_ptr<Renderer>> Renderer::create(Context& ctx) {
     Result<ContactShadow> shadow = create_contact_shadow(ctx, r->pbr_, kColourFormat, kDepthFormat, kSamples);
     if (!shadow) return shadow.error();
     r->contact_shadow_ = std::move(shadow).value();
+    Result<LightShadows> light_shadows = create_light_shadows(ctx, r->pbr_, 1);  // full size when first needed
+    if (!light_shadows) return light_shadows.error();
+    r->light_shadows_ = std::move(light_shadows).value();
 
     Result<Buffer> uniforms =
         create_buffer(ctx, sizeof(gpu::FrameUniforms), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT, MemoryUse::Upload);
     if (!uniforms) return uniforms.error();
     r->frame_uniforms_ = std::move(uniforms).value();
     const std::array<VkDescriptorPoolSize, 2> pool_sizes{{{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1},
-                                                          {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 3}}};
+                                                          {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 4}}};
     const VkDescriptorPoolCreateInfo pool_info{.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO,
                                                .maxSets = 1,
                                                .poolSizeCount = static_cast<std::uint32_t>(pool_sizes.size()),
@@ -58,7 +61,7 @@ Result<std::unique_ptr<Renderer>> Renderer::create(Context& ctx) {
     Result<GpuEnvironment> environment = empty_environment(ctx);
     if (!environment) return environment.error();
     r->environment_ = std::move(environment).value();
-    r->bind_environment();
+    r->bind_frame_textures();
 
     const VkCommandPoolCreateInfo cmd_pool_info{.sType = VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO,
                                                 .flags = VK_COMMAND_POOL_CREATE_RESET_COMMAND_BUFFER_BIT,
@@ -85,6 +88,7 @@ Result<const GpuModel*> Renderer::gpu_model(const std::shared_ptr<const assets::
     if (it != models_.end() && it->second.owner.lock() == model) return &it->second.gpu;
     Result<GpuModel> uploaded = upload_model(ctx_, *model, defaults_, pbr_.material_layout);
     if (!uploaded) return uploaded.error();
+    ++uploads_;
     if (it != models_.end()) {
         ctx_.wait_idle();  // the stale entry may still be read by a submitted frame
         models_.erase(it);
@@ -93,13 +97,15 @@ Result<const GpuModel*> Renderer::gpu_model(const std::shared_ptr<const assets::
     return &slot->second.gpu;
 }
 
-void Renderer::bind_environment() {
+void Renderer::bind_frame_textures() {
     const VkDescriptorImageInfo specular{environment_sampler_, environment_.specular.view,
                                          VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
     const VkDescriptorImageInfo lut{lut_sampler_, brdf_lut_.view, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
     const VkDescriptorImageInfo shadow{contact_shadow_.sampler, contact_shadow_.map.view,
                                        VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
-    const std::array<VkWriteDescriptorSet, 3> writes{{
+    const VkDescriptorImageInfo light_shadows{light_shadows_.sampler, light_shadows_.maps.view,
+                                              VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
+    const std::array<VkWriteDescriptorSet, 4> writes{{
         {.sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET,
          .dstSet = frame_set_,
          .dstBinding = gpu::kBindingSpecularEnvironment,
@@ -118,6 +124,12 @@ void Renderer::bind_environment() {
          .descriptorCount = 1,
          .descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER,
          .pImageInfo = &shadow},
+        {.sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET,
+         .dstSet = frame_set_,
+         .dstBinding = gpu::kBindingLightShadows,
+         .descriptorCount = 1,
+         .descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER,
+         .pImageInfo = &light_shadows},
     }};
     vkUpdateDescriptorSets(ctx_.device(), static_cast<std::uint32_t>(writes.size()), writes.data(), 0, nullptr);
 }
@@ -163,26 +175,39 @@ Status Renderer::use_environment(const scene::Environment& environment) {
     ctx_.wait_idle();  // the descriptor set and the old image may still be in use
     environment_ = std::move(next);
     baked_from_ = environment;
-    bind_environment();
+    bind_frame_textures();
     return Ok{};
 }
 
-void Renderer::write_frame_uniforms(const scene::Scene& scene, float aspect) {
+void Renderer::write_frame_uniforms(const scene::Scene& scene, float aspect,
+                                    const std::vector<ShadowedLight>& shadowed) {
     gpu::FrameUniforms u{};
     u.view_proj = scene.camera.projection(aspect) * scene.camera.view();
     u.camera_position = glm::vec4(scene.camera.position, 1.0f);
-    for (std::size_t i = 0; i < scene.lights.size() && i < std::size_t(gpu::kMaxLights); ++i) {
-        const scene::Light& l = scene.lights[i];
+    // The shadowed lights take the first slots (a light's map layer is its slot), then the rest
+    // of the drawn ones: the light they add up to is the same in any order.
+    const std::size_t drawn = std::min(scene.lights.size(), std::size_t(gpu::kMaxLights));
+    std::vector<std::size_t> slots;
+    for (const ShadowedLight& s : shadowed) slots.push_back(s.light);
+    for (std::size_t i = 0; i < drawn; ++i)
+        if (std::find(slots.begin(), slots.end(), i) == slots.end()) slots.push_back(i);
+    for (std::size_t slot = 0; slot < slots.size(); ++slot) {
+        const scene::Light& l = scene.lights[slots[slot]];
         const int type = l.type == scene::Light::Type::Point ? gpu::kLightPoint
                          : l.type == scene::Light::Type::Spot ? gpu::kLightSpot
                                                                : gpu::kLightDirectional;
         const glm::vec3 direction = glm::length(l.direction) > 0.0f ? glm::normalize(l.direction) : glm::vec3(0, -1, 0);
         const float outer = glm::radians(std::clamp(l.outer_cone_deg, 0.0f, 90.0f));
         const float inner = glm::radians(std::clamp(l.inner_cone_deg, 0.0f, glm::degrees(outer)));
-        u.light_position[i] = glm::vec4(l.position, 0.0f);
-        u.light_direction[i] = glm::vec4(direction, 0.0f);
-        u.light_radiance[i] = glm::vec4(l.colour * std::max(l.intensity, 0.0f), 0.0f);
-        u.light_params[i] = glm::vec4(float(type), std::max(l.range_m, 0.0f), std::cos(inner), std::cos(outer));
+        u.light_position[slot] = glm::vec4(l.position, 0.0f);
+        u.light_direction[slot] = glm::vec4(direction, 0.0f);
+        u.light_radiance[slot] = glm::vec4(l.colour * std::max(l.intensity, 0.0f), 0.0f);
+        u.light_params[slot] = glm::vec4(float(type), std::max(l.range_m, 0.0f), std::cos(inner), std::cos(outer));
+    }
+    for (const ShadowedLight& s : shadowed) {
+        u.light_shadow[s.layer] = glm::vec4(0.0f, s.view.texel_m, 1.0f / float(kShadowMapSize),
+                                            s.view.perspective ? 1.0f : 0.0f);
+        u.shadow_view_proj[s.layer] = s.view.view_proj;
     }
     int tone_mapping = gpu::kToneMapPbrNeutral;
     if (scene.tone_mapping == scene::ToneMapping::Aces) tone_mapping = gpu::kToneMapAces;
@@ -228,11 +253,23 @@ Status Renderer::record_frame(const scene::Scene& scene, std::uint32_t width, st
         Result<const GpuModel*> gpu = gpu_model(p.model);
         if (!gpu) return gpu.error();
         draws.push_back({gpu.value(), p.transform});
-        // Each material's pipeline for this target, made once and kept.
-        for (const GpuMaterial& material : gpu.value()->materials) pbr_variant(ctx_, pbr_, material, samples);
     }
+    const std::vector<ShadowedLight> shadowed =
+        scene.light_shadows && !draws.empty() ? shadowed_lights(scene.lights, scene::bounds(scene))
+                                              : std::vector<ShadowedLight>{};
+    const auto shadowed_count = static_cast<std::uint32_t>(shadowed.size());
+    // Each material's pipeline for this target and this many shadowed lights, made once and kept.
+    for (const PbrDraw& d : draws)
+        for (const GpuMaterial& material : d.model->materials) pbr_variant(ctx_, pbr_, material, samples, shadowed_count);
     if (Status s = use_environment(scene.environment); !s) return s.error();
-    write_frame_uniforms(scene, float(width) / float(height));
+    if (!shadowed.empty() && light_shadows_.maps.desc.width != kShadowMapSize) {
+        Result<LightShadows> full = create_light_shadows(ctx_, pbr_, kShadowMapSize);
+        if (!full) return full.error();
+        ctx_.wait_idle();  // the descriptor set and the stand-in may still be in use
+        light_shadows_ = std::move(full).value();
+        bind_frame_textures();
+    }
+    write_frame_uniforms(scene, float(width) / float(height), shadowed);
 
     VkCommandBuffer cmd = command_buffer_;
     VK_CHECK(vkResetCommandBuffer(cmd, 0));
@@ -241,11 +278,18 @@ Status Renderer::record_frame(const scene::Scene& scene, std::uint32_t width, st
     VK_CHECK(vkBeginCommandBuffer(cmd, &begin));
     const bool shadow = scene.contact_shadow.opacity > 0.0f && !draws.empty();
     if (shadow) record_shadow_casters(cmd, contact_shadow_, pbr_, frame_set_, draws);
+    // The maps change with the lights and the geometry only: a frame that moves the camera
+    // (the studio's orbit, a tour's next view) keeps them.
+    const std::uint64_t shadow_content = shadow_content_key(draws, shadowed, uploads_);
+    if (shadow_content != 0 && shadow_content != light_shadows_.content)
+        record_light_shadows(cmd, light_shadows_, pbr_, frame_set_, draws, shadowed);
+    light_shadows_.content = shadow_content;
     begin_offscreen(cmd, *offscreen_, scene.background);
     const DrawView view{.camera_position = scene.camera.position,
                         .view_proj = scene.camera.projection(float(width) / float(height)) * scene.camera.view(),
                         .pixels_per_metre_at_1m =
-                            float(height) / (2.0f * std::tan(glm::radians(scene.camera.vertical_fov_deg) * 0.5f))};
+                            float(height) / (2.0f * std::tan(glm::radians(scene.camera.vertical_fov_deg) * 0.5f)),
+                        .shadowed_lights = shadowed_count};
     record_pbr_pass(cmd, pbr_, frame_set_, draws, view, samples, [&] {
         if (shadow) record_shadow_receiver(cmd, contact_shadow_, pbr_, frame_set_, samples);
     });

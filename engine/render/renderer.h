@@ -13,6 +13,7 @@
 #include "render/contact_shadow.h"
 #include "render/context.h"
 #include "render/environment.h"
+#include "render/light_shadows.h"
 #include "render/offscreen.h"
 #include "render/pbr_pass.h"
 #include "render/swapchain.h"
@@ -68,8 +69,9 @@ private:
     // Makes the scene's environment the bound one: baked (or read from the disk cache) and
     // uploaded when it differs from the last frame's, else nothing.
     Status use_environment(const scene::Environment& environment);
-    void bind_environment();
-    void write_frame_uniforms(const scene::Scene& scene, float aspect);
+    // Points the frame's descriptor set at the environment, the LUT and the shadow maps.
+    void bind_frame_textures();
+    void write_frame_uniforms(const scene::Scene& scene, float aspect, const std::vector<ShadowedLight>& shadowed);
     // Uploads what the scene needs, then begins the command buffer and records the frame into
     // the offscreen target (sized width x height), leaving `resolved` ready to be read.
     Status record_frame(const scene::Scene& scene, std::uint32_t width, std::uint32_t height,
@@ -87,6 +89,8 @@ private:
     Owned<VkSampler> lut_sampler_;
     Owned<VkSampler> environment_sampler_;
     ContactShadow contact_shadow_;
+    LightShadows light_shadows_;
+    std::uint64_t uploads_ = 0;  // models uploaded so far (shadow_content_key)
     GpuEnvironment environment_;
     scene::Environment baked_from_;  // what environment_ was made from (default: the studio dome)
     Owned<VkCommandPool> command_pool_;

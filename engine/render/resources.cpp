@@ -76,7 +76,7 @@ Result<Image> create_image(const Context& ctx, const ImageDesc& desc) {
                                  .format = desc.format,
                                  .extent = {desc.width, desc.height, 1},
                                  .mipLevels = desc.mip_levels,
-                                 .arrayLayers = 1,
+                                 .arrayLayers = desc.layers,
                                  .samples = desc.samples,
                                  .tiling = VK_IMAGE_TILING_OPTIMAL,
                                  .usage = desc.usage,
@@ -95,9 +95,9 @@ Result<Image> create_image(const Context& ctx, const ImageDesc& desc) {
     const VkImageViewCreateInfo view_info{
         .sType = VK_STRUCTURE_TYPE_IMAGE_VIEW_CREATE_INFO,
         .image = image,
-        .viewType = VK_IMAGE_VIEW_TYPE_2D,
+        .viewType = desc.layers > 1 ? VK_IMAGE_VIEW_TYPE_2D_ARRAY : VK_IMAGE_VIEW_TYPE_2D,
         .format = desc.format,
-        .subresourceRange = {desc.aspect, 0, desc.mip_levels, 0, 1}};
+        .subresourceRange = {desc.aspect, 0, desc.mip_levels, 0, desc.layers}};
     VkImageView view;
     VK_CHECK(vkCreateImageView(ctx.device(), &view_info, nullptr, &view));
     out.view = {ctx.device(), view, vkDestroyImageView};
@@ -120,7 +120,7 @@ void barrier(VkCommandBuffer cmd, const ImageBarrier& b) {
         .srcQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED,
         .dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED,
         .image = b.image,
-        .subresourceRange = {b.aspect, b.first_mip, b.mip_count, 0, 1}};
+        .subresourceRange = {b.aspect, b.first_mip, b.mip_count, 0, VK_REMAINING_ARRAY_LAYERS}};
     const VkDependencyInfo dep{.sType = VK_STRUCTURE_TYPE_DEPENDENCY_INFO,
                                .imageMemoryBarrierCount = 1,
                                .pImageMemoryBarriers = &image_barrier};

@@ -67,6 +67,7 @@ struct ImageDesc {
     VkSampleCountFlagBits samples = VK_SAMPLE_COUNT_1_BIT;
     std::uint32_t mip_levels = 1;
     VkImageAspectFlags aspect = VK_IMAGE_ASPECT_COLOR_BIT;
+    std::uint32_t layers = 1;  // more than one: an array image, viewed as a 2D array
 };
 
 struct Image {

@@ -25,6 +25,9 @@ constexpr std::uint32_t kShadowReceiverVert[] = {
 constexpr std::uint32_t kShadowReceiverFrag[] = {
 #include "shadow_receiver.frag.inc"
 };
+constexpr std::uint32_t kLightShadowVert[] = {
+#include "light_shadow.vert.inc"
+};
 }  // namespace
 
 Owned<VkShaderModule> module(const Context& ctx, std::span<const std::uint32_t> spirv) {
@@ -42,5 +45,6 @@ std::span<const std::uint32_t> shadow_caster_vert() { return kShadowCasterVert; 
 std::span<const std::uint32_t> shadow_caster_frag() { return kShadowCasterFrag; }
 std::span<const std::uint32_t> shadow_receiver_vert() { return kShadowReceiverVert; }
 std::span<const std::uint32_t> shadow_receiver_frag() { return kShadowReceiverFrag; }
+std::span<const std::uint32_t> light_shadow_vert() { return kLightShadowVert; }
 
 }  // namespace ocop::render::shaders

@@ -22,5 +22,6 @@ std::span<const std::uint32_t> shadow_caster_vert();
 std::span<const std::uint32_t> shadow_caster_frag();
 std::span<const std::uint32_t> shadow_receiver_vert();
 std::span<const std::uint32_t> shadow_receiver_frag();
+std::span<const std::uint32_t> light_shadow_vert();
 
 }  // namespace ocop::render::shaders

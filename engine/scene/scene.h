@@ -110,6 +110,8 @@ struct Scene {
     float exposure = 1.0f;
     ToneMapping tone_mapping = ToneMapping::PbrNeutral;
     ContactShadow contact_shadow;
+    // The key lights (the first four directional or spot lights) cast shadow maps.
+    bool light_shadows = true;
 };
 
 // World-space bounds of everything in the scene.

@@ -135,6 +135,7 @@ int run_bench(const BenchArgs& args, const Log& log) {
         }
         out["samples"] = args.samples;
         out["contact_shadow"] = settings.shadow;
+        out["light_shadows"] = settings.light_shadows;  // the key lights' shadow maps
         out["size"] = std::to_string(args.width) + "x" + std::to_string(args.height);
         // The first photo pays for the upload (buffers, textures, mip maps); later ones do not.
         const auto first_start = Clock::now();

@@ -111,6 +111,7 @@ Result<photo::PhotoSettings> photo_settings(const PhotoArgs& args) {
     }
     settings.lights = !args.no_lights;
     settings.shadow = !args.no_shadow;
+    settings.light_shadows = !args.no_shadow;
     Result<glm::vec4> background = parse_background(args.background);
     if (!background) return background.error();
     settings.background = background.value();
@@ -162,7 +163,7 @@ CLI::App* add_photo_command(CLI::App& app, PhotoArgs& args) {
     photo->add_option("--exposure", args.exposure_ev, "Exposure in EV (radiance times 2^EV)")->capture_default_str();
     photo->add_option("--tonemap", args.tonemap, "Tone mapping: pbr-neutral, aces or linear")->capture_default_str();
     photo->add_flag("--no-lights", args.no_lights, "Only the environment lights the product (no key or fill light)");
-    photo->add_flag("--no-shadow", args.no_shadow, "No contact shadow on the floor under the product");
+    photo->add_flag("--no-shadow", args.no_shadow, "No shadows: neither the contact shadow on the floor nor the key lights' shadow maps");
     photo->add_option("--background", args.background, "white, transparent or #RRGGBB")->capture_default_str();
     photo->add_option("--samples", args.samples, "Supersampling factor, 1 to 4 (renders larger, then averages)")
         ->capture_default_str();
