@@ -179,7 +179,7 @@ Status Renderer::use_environment(const scene::Environment& environment) {
     return Ok{};
 }
 
-void Renderer::write_frame_uniforms(const scene::Scene& scene, float aspect,
+void Renderer::write_frame_uniforms(const scene::Scene& scene, const Bounds& b, float aspect,
                                     const std::vector<ShadowedLight>& shadowed) {
     gpu::FrameUniforms u{};
     u.view_proj = scene.camera.projection(aspect) * scene.camera.view();
@@ -219,7 +219,6 @@ void Renderer::write_frame_uniforms(const scene::Scene& scene, float aspect,
     // The contact shadow's square on the floor: the products' footprint with room for the
     // blur. The shadow is darkest where a product touches the floor and fades with height
     // over half the products' height, so an overhanging belly shades the floor softly.
-    const Bounds b = scene::bounds(scene);
     if (!b.empty() && scene.contact_shadow.opacity > 0.0f) {
         const glm::vec3 size = b.size();
         const float footprint = std::max(size.x, size.z);
@@ -254,9 +253,10 @@ Status Renderer::record_frame(const scene::Scene& scene, std::uint32_t width, st
         if (!gpu) return gpu.error();
         draws.push_back({gpu.value(), p.transform});
     }
-    const std::vector<ShadowedLight> shadowed =
-        scene.light_shadows && !draws.empty() ? shadowed_lights(scene.lights, scene::bounds(scene))
-                                              : std::vector<ShadowedLight>{};
+    const Bounds scene_bounds = scene::bounds(scene);  // every vertex: once a frame
+    const std::vector<ShadowedLight> shadowed = scene.light_shadows && !draws.empty()
+                                                    ? shadowed_lights(scene.lights, scene_bounds)
+                                                    : std::vector<ShadowedLight>{};
     const auto shadowed_count = static_cast<std::uint32_t>(shadowed.size());
     // Each material's pipeline for this target and this many shadowed lights, made once and kept.
     for (const PbrDraw& d : draws)
@@ -269,7 +269,7 @@ Status Renderer::record_frame(const scene::Scene& scene, std::uint32_t width, st
         light_shadows_ = std::move(full).value();
         bind_frame_textures();
     }
-    write_frame_uniforms(scene, float(width) / float(height), shadowed);
+    write_frame_uniforms(scene, scene_bounds, float(width) / float(height), shadowed);
 
     VkCommandBuffer cmd = command_buffer_;
     VK_CHECK(vkResetCommandBuffer(cmd, 0));

@@ -71,7 +71,9 @@ private:
     Status use_environment(const scene::Environment& environment);
     // Points the frame's descriptor set at the environment, the LUT and the shadow maps.
     void bind_frame_textures();
-    void write_frame_uniforms(const scene::Scene& scene, float aspect, const std::vector<ShadowedLight>& shadowed);
+    // `scene_bounds`: scene::bounds(scene), for the contact shadow's square.
+    void write_frame_uniforms(const scene::Scene& scene, const Bounds& scene_bounds, float aspect,
+                              const std::vector<ShadowedLight>& shadowed);
     // Uploads what the scene needs, then begins the command buffer and records the frame into
     // the offscreen target (sized width x height), leaving `resolved` ready to be read.
     Status record_frame(const scene::Scene& scene, std::uint32_t width, std::uint32_t height,
