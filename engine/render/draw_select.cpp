@@ -1,5 +1,7 @@
 #include "render/draw_select.h"
 
+#include <algorithm>
+
 namespace ocop::render {
 
 std::array<glm::vec4, 6> frustum_planes(const glm::mat4& m) {
@@ -27,6 +29,23 @@ std::size_t level_of_detail(const std::vector<GpuDraw::Level>& lods, float exten
         chosen = i + 1;
     }
     return chosen;
+}
+
+std::optional<DrawRange> select_draw(const GpuDraw& draw, const glm::mat4& transform,
+                                     const std::array<glm::vec4, 6>& planes, glm::vec3 eye,
+                                     float pixels_per_metre_at_1m, bool orthographic) {
+    const glm::vec3 centre = glm::vec3(transform * glm::vec4(draw.centre, 1.0f));
+    // The largest stretch of the transform's axes: the sphere stays around the mesh.
+    const float scale = std::max({glm::length(glm::vec3(transform[0])), glm::length(glm::vec3(transform[1])),
+                                  glm::length(glm::vec3(transform[2]))});
+    const float radius = draw.radius * scale;
+    if (sphere_outside(planes, centre, radius)) return std::nullopt;
+    const float distance = glm::length(centre - eye);
+    // The level for the mesh's nearest point: every part of it stays within the error.
+    const std::size_t level = level_of_detail(draw.lods, draw.extent * scale, orthographic ? 1.0f : distance - radius,
+                                              pixels_per_metre_at_1m);
+    if (level == 0) return DrawRange{draw.first_index, draw.index_count, distance};
+    return DrawRange{draw.lods[level - 1].first_index, draw.lods[level - 1].index_count, distance};
 }
 
 }  // namespace ocop::render

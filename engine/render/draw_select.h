@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstddef>
+#include <optional>
 #include <vector>
 
 #include <glm/glm.hpp>
@@ -30,5 +31,21 @@ bool sphere_outside(const std::array<glm::vec4, 6>& planes, glm::vec3 centre, fl
 // 2 tan(fov / 2); 0 keeps the full mesh.
 std::size_t level_of_detail(const std::vector<GpuDraw::Level>& lods, float extent_m, float distance_m,
                             float pixels_per_metre_at_1m);
+
+// What a view draws of one placed mesh: the index range of its level of detail, and the
+// distance from the eye to the mesh's centre (for sorting).
+struct DrawRange {
+    std::uint32_t first_index = 0;
+    std::uint32_t index_count = 0;
+    float distance = 0.0f;
+};
+
+// Nothing when the mesh's bounding sphere, placed by `transform`, lies outside `planes`; else
+// the level whose error stays within kLodPixelError at the mesh's nearest point seen from `eye`.
+// `orthographic`: every mesh counts as 1 m away (a directional light's map has texels of one
+// size at every distance).
+std::optional<DrawRange> select_draw(const GpuDraw& draw, const glm::mat4& transform,
+                                     const std::array<glm::vec4, 6>& planes, glm::vec3 eye,
+                                     float pixels_per_metre_at_1m, bool orthographic = false);
 
 }  // namespace ocop::render

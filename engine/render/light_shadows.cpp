@@ -249,18 +249,9 @@ void record_light_shadows(VkCommandBuffer cmd, const LightShadows& shadows, cons
                 if (draw.index_count == 0 || d.model->materials[draw.material].pass != MaterialPass::Opaque) continue;
                 gpu::DrawConstants constants{};
                 constants.model = d.transform * instance.world;
-                const glm::vec3 centre = glm::vec3(constants.model * glm::vec4(draw.centre, 1.0f));
-                const float scale = std::max({glm::length(glm::vec3(constants.model[0])),
-                                              glm::length(glm::vec3(constants.model[1])),
-                                              glm::length(glm::vec3(constants.model[2]))});
-                if (sphere_outside(planes, centre, draw.radius * scale)) continue;
-                // A directional map's texels are the same size at every distance: as if seen from 1 m.
-                const float distance =
-                    light.view.perspective ? glm::length(centre - light.view.eye) - draw.radius * scale : 1.0f;
-                const std::size_t level =
-                    level_of_detail(draw.lods, draw.extent * scale, distance, pixels_per_metre_at_1m);
-                const std::uint32_t first_index = level == 0 ? draw.first_index : draw.lods[level - 1].first_index;
-                const std::uint32_t index_count = level == 0 ? draw.index_count : draw.lods[level - 1].index_count;
+                const std::optional<DrawRange> range = select_draw(draw, constants.model, planes, light.view.eye,
+                                                                   pixels_per_metre_at_1m, !light.view.perspective);
+                if (!range) continue;
                 if (!bound) {
                     const VkDeviceSize offset = 0;
                     const VkBuffer vertex_buffer = d.model->vertices.buffer;
@@ -271,7 +262,7 @@ void record_light_shadows(VkCommandBuffer cmd, const LightShadows& shadows, cons
                 constants.flags.y = float(light.layer);
                 vkCmdPushConstants(cmd, pbr.layout, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0,
                                    sizeof(constants), &constants);
-                vkCmdDrawIndexed(cmd, index_count, 1, first_index, draw.vertex_offset, 0);
+                vkCmdDrawIndexed(cmd, range->index_count, 1, range->first_index, draw.vertex_offset, 0);
             }
         }
         vkCmdEndRendering(cmd);

@@ -252,19 +252,12 @@ void record_pbr_pass(VkCommandBuffer cmd, const PbrPipeline& pipeline, VkDescrip
             if (draw.index_count == 0) continue;
             const GpuMaterial& material = d.model->materials[draw.material];
             const glm::mat4 transform = d.transform * instance.world;
-            const glm::vec3 centre = glm::vec3(transform * glm::vec4(draw.centre, 1.0f));
-            // The largest stretch of the transform's axes: the sphere stays around the mesh.
-            const float scale = std::max({glm::length(glm::vec3(transform[0])), glm::length(glm::vec3(transform[1])),
-                                          glm::length(glm::vec3(transform[2]))});
-            if (sphere_outside(planes, centre, draw.radius * scale)) continue;
-            const float distance = glm::length(centre - view.camera_position);
-            // The level for the mesh's nearest point: every part of it stays within the error.
-            const std::size_t level = level_of_detail(draw.lods, draw.extent * scale, distance - draw.radius * scale,
-                                                      view.pixels_per_metre_at_1m);
-            const std::uint32_t first_index = level == 0 ? draw.first_index : draw.lods[level - 1].first_index;
-            const std::uint32_t index_count = level == 0 ? draw.index_count : draw.lods[level - 1].index_count;
+            const std::optional<DrawRange> range =
+                select_draw(draw, transform, planes, view.camera_position, view.pixels_per_metre_at_1m);
+            if (!range) continue;
             (material.pass == MaterialPass::Opaque ? opaque : see_through)
-                .push_back({d.model, &draw, &material, transform, distance, first_index, index_count});
+                .push_back({d.model, &draw, &material, transform, range->distance, range->first_index,
+                            range->index_count});
         }
     // Opaque surfaces nearest first: what they hide fails the depth test before it is shaded.
     std::stable_sort(opaque.begin(), opaque.end(),
