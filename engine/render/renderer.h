@@ -6,6 +6,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,13 @@ public:
     // averaged down anyway (4x MSAA on top would cost 4x the memory for little gain).
     Result<Pixels> render_offscreen(const scene::Scene& scene, std::uint32_t width, std::uint32_t height,
                                     bool multisample = true);
+
+    // Renders as render_offscreen does, without the readback: what a window frame costs.
+    Status draw_offscreen(const scene::Scene& scene, std::uint32_t width, std::uint32_t height);
+
+    // The GPU's time for the last frame's drawing (its first command to its last, readback
+    // left out), from timestamps; nothing where the queue keeps none or no frame was drawn.
+    std::optional<double> last_gpu_ms() const { return last_gpu_ms_; }
 
     // Draws the scene into the window: the same offscreen frame as a photo, blitted to the
     // swapchain. `Outdated` means the window changed size: make a new Swapchain and draw again.
@@ -107,6 +115,10 @@ private:
         GpuModel gpu;
     };
     std::map<const assets::Model*, CachedModel> models_;
+    std::vector<PbrDraw> draws_;  // this frame's, kept so that a frame allocates none
+    Owned<VkQueryPool> timestamps_;
+    std::uint32_t timestamp_bits_ = 0;
+    std::optional<double> last_gpu_ms_;
 };
 
 }  // namespace ocop::render

@@ -240,6 +240,7 @@ Result<GpuModel> upload_model(const Context& ctx, const assets::Model& model, co
     for (const assets::MeshInstance& instance : gpu.instances)
         gpu.triangle_count += model.meshes[static_cast<std::size_t>(instance.mesh)].triangle_count();
     if (gpu.triangle_count == 0) return bad_input(model.source, "holds no triangles to draw");
+    gpu.bounds = model.bounds();
 
     // One staging buffer for everything, then one submit.
     const VkDeviceSize vertex_bytes = vertices.size() * sizeof(GpuVertex);

@@ -8,6 +8,7 @@
 #include <glm/glm.hpp>
 
 #include "assets/model.h"
+#include "core/bounds.h"
 #include "core/result.h"
 #include "render/resources.h"
 #include "shared.h"
@@ -79,6 +80,7 @@ struct GpuModel {
     std::vector<GpuDraw> draws;          // one per Model::meshes entry (index_count 0: nothing)
     std::vector<assets::MeshInstance> instances;  // where the meshes are drawn
     std::size_t triangle_count = 0;
+    Bounds bounds;  // of the instances, in model space: assets::Model::bounds, walked once here
 };
 
 Result<GpuModel> upload_model(const Context& ctx, const assets::Model& model, const MaterialDefaults& defaults,

@@ -26,16 +26,7 @@ Bounds bounds(const Scene& scene) {
     Bounds b;
     for (const ProductInstance& p : scene.products) {
         if (!p.model) continue;
-        const Bounds model_bounds = p.model->bounds();
-        if (model_bounds.empty()) continue;
-        // The 8 corners of the model's box, placed: exact under a translation, and a box that
-        // still holds the product under a turn (a turntable) or any other transform.
-        for (int corner = 0; corner < 8; ++corner) {
-            const glm::vec3 c{corner & 1 ? model_bounds.max.x : model_bounds.min.x,
-                              corner & 2 ? model_bounds.max.y : model_bounds.min.y,
-                              corner & 4 ? model_bounds.max.z : model_bounds.min.z};
-            b.add(glm::vec3(p.transform * glm::vec4(c, 1.0f)));
-        }
+        b.add(transformed(p.model->bounds(), p.transform));
     }
     return b;
 }

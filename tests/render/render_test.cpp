@@ -98,3 +98,22 @@ TEST_CASE("the validation layer is really on: a misuse is counted", "[render]") 
     if (r == VK_SUCCESS) vkDestroyBuffer((*ctx)->device(), buffer, nullptr);
     CHECK((*ctx)->validation_messages() > 0);
 }
+
+TEST_CASE("a frame drawn without readback reports the GPU's time, and the next readback shows that frame", "[render]") {
+    test::TestGpu gpu;
+    scene::Scene s;
+    s.background = glm::vec4(1.0f);
+    s.products.push_back({render_test_quad({0.0f, 0.0f, 0.0f, 1.0f}), glm::mat4(1.0f)});
+    s.camera.position = {0.0f, 0.0f, 2.0f};
+    s.camera.target = {0.0f, 0.0f, 0.0f};
+    CHECK_FALSE(gpu.renderer->last_gpu_ms().has_value());  // nothing drawn yet
+    REQUIRE(gpu.renderer->draw_offscreen(s, 96, 64).ok());
+    // Lavapipe keeps timestamps (as every GPU we know does): the frame took some time.
+    const std::optional<double> gpu_ms = gpu.renderer->last_gpu_ms();
+    REQUIRE(gpu_ms.has_value());
+    CHECK(*gpu_ms > 0.0);
+    CHECK(*gpu_ms < 60'000.0);
+    Result<render::Pixels> p = gpu.renderer->render_offscreen(s, 96, 64);
+    REQUIRE(p.ok());
+    CHECK_FALSE(test::non_white_rect(*p).empty());  // the quad, drawn by the same renderer
+}

@@ -22,6 +22,7 @@ struct BenchArgs {
     std::uint32_t height = 2048;
     int runs = 5;
     bool cpu = false;
+    bool no_shadow = false;           // scene: no shadow maps (what they cost)
     std::uint32_t samples = 1;        // render: supersampling factor
     std::string environment;          // render: a .hdr for image-based light, else the studio dome
     std::string preset = "marketplace-white";  // photos
@@ -63,9 +64,10 @@ int run_bench_export(const BenchArgs& args, const Log& log);
 int run_bench_photos(const BenchArgs& args, const Log& log);
 
 // `bench scene CENTRE`: the centre built at each tour waypoint (products at their centre-view
-// weight, kCentreProductTriangles) and `runs` frames rendered offscreen at the size and read back
-// after a first, uploading one: each waypoint's triangles, lights and median frame time, and
-// the median over all of them as frames per second.
+// weight, kCentreProductTriangles); after a first frame, which uploads, `runs` frames drawn
+// offscreen at the size as a window draws them (`fps`, and the GPU's own time where the device
+// keeps timestamps), then `runs` frames read back as a photo is (`fps_with_readback`): each
+// waypoint's triangles, lights and medians, and the medians over all of them.
 int run_bench_scene(const BenchArgs& args, const Log& log);
 
 }  // namespace ocop::cli

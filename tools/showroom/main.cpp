@@ -86,6 +86,7 @@ int main(int argc, char** argv) {
     bool bench_json = true;
     bench->add_flag("--json", bench_json, "Print JSON (the only output format; accepted for scripts)");
     bench->add_flag("--cpu", bench_args.cpu, "Render on the CPU (Mesa lavapipe) even when a GPU is present");
+    bench->add_flag("--no-shadow", bench_args.no_shadow, "For 'scene': no shadow maps for the key lights");
     bench->add_option("--samples", bench_args.samples, "Supersampling factor for 'render' (1 to 4)")
         ->capture_default_str()
         ->check(CLI::Range(1, 4));
