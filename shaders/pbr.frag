@@ -285,5 +285,6 @@ void main() {
         alpha = 1.0 - max3(through);
     }
     color *= frame.environment.w;  // exposure: fixed per preset, never automatic
-    out_color = vec4(tonemap(color, int(frame.environment.z)), alpha);
+    // Clamped as an 8-bit target would store it: the half-float target keeps what lies beyond.
+    out_color = clamp(vec4(tonemap(color, int(frame.environment.z)), alpha), 0.0, 1.0);
 }

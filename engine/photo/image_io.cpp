@@ -421,7 +421,12 @@ Result<std::vector<std::uint8_t>> encode_photo(const render::Pixels& pixels, con
     if (Status s = check_options(options); !s) return s.error();
     switch (options.format) {
         case PhotoFormat::Png:
-            return options.png_bits == 16 ? encode_png16(widen(pixels), options) : encode_png8(pixels, options.metadata);
+            if (options.png_bits != 16) return encode_png8(pixels, options.metadata);
+            // The photo's own 16 bits where it was made with them; else its 8 bits, widened.
+            return encode_png16(pixels.rgba16.size() == pixels.rgba8.size()
+                                    ? Pixels16{pixels.width, pixels.height, pixels.rgba16}
+                                    : widen(pixels),
+                                options);
         case PhotoFormat::Jpeg: return encode_jpeg(pixels, options.quality, options.metadata);
         case PhotoFormat::Webp: return encode_webp(pixels, options.quality, options.metadata);
     }

@@ -40,6 +40,10 @@ void draw_brand_overlay(render::Pixels& photo, const scene::Product& product, co
     scene::draw_text_aligned(image, place, "OCOP " + std::to_string(product.ocop_stars) + " sao · " + product.commune,
                              right, top + h * 0.75f, scene::Align::Right);
     photo.rgba8 = std::move(image.rgba8);
+    // The band is drawn in 8 bits: in a 16-bit photo its rows take those values.
+    if (photo.rgba16.size() == photo.rgba8.size())
+        for (std::size_t i = std::size_t(top) * photo.width * 4; i < photo.rgba8.size(); ++i)
+            photo.rgba16[i] = static_cast<std::uint16_t>(photo.rgba8[i] * 257);
 }
 
 }  // namespace ocop::photo

@@ -209,6 +209,7 @@ Result<PhotoSettings> photo_settings(const Preset& preset, const Angle& angle, f
     adjust_rig(*s.rig, preset.lights);
     s.shadow = preset.shadow;
     s.supersampling = preset.supersampling;
+    s.sixteen_bits = preset.format == PhotoFormat::Png && preset.png_bits == 16;
     if (preset.overlay) s.raise = 0.5f * kOverlayBandShare;  // centred above the brand strip
     switch (preset.background) {
     case Background::White: s.background = glm::vec4(1.0f); break;

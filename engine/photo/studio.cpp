@@ -8,6 +8,7 @@
 #include <vector>
 
 #include <glm/gtc/matrix_transform.hpp>
+#include <glm/gtc/packing.hpp>
 
 namespace ocop::photo {
 
@@ -128,52 +129,43 @@ Result<render::Pixels> shoot(render::Renderer& renderer, std::shared_ptr<const a
 Result<render::Pixels> shoot_scene(render::Renderer& renderer, const scene::Scene& s, const PhotoSettings& settings) {
     const std::uint32_t factor = std::max(settings.supersampling, 1u);
     // Supersampled frames are averaged down: one sample a pixel is enough for them.
-    Result<render::Pixels> p =
-        renderer.render_offscreen(s, settings.width * factor, settings.height * factor, factor == 1);
-    if (!p) return p;
-    if (settings.background.a < 1.0f) p = unpremultiply(p.value());
-    return factor == 1 ? std::move(p) : Result<render::Pixels>(downsample(p.value(), factor));
+    Result<render::LinearPixels> frame =
+        renderer.render_linear(s, settings.width * factor, settings.height * factor, factor == 1);
+    if (!frame) return frame.error();
+    return finish_photo(frame.value(), factor, settings.sixteen_bits);
 }
 
-render::Pixels unpremultiply(const render::Pixels& pixels) {
-    std::array<float, 256> linear{};
-    for (int i = 0; i < 256; ++i) linear[static_cast<std::size_t>(i)] = srgb_to_linear(float(i) / 255.0f);
-    render::Pixels out = pixels;
-    for (std::size_t i = 0; i + 3 < out.rgba8.size(); i += 4) {
-        const std::uint8_t a = out.rgba8[i + 3];
-        if (a == 0 || a == 255) continue;
-        const float inv = 255.0f / float(a);
-        for (std::size_t c = 0; c < 3; ++c) out.rgba8[i + c] = linear_to_srgb8(linear[out.rgba8[i + c]] * inv);
-    }
-    return out;
-}
-
-render::Pixels downsample(const render::Pixels& pixels, std::uint32_t factor) {
-    if (factor <= 1) return pixels;
-    std::array<float, 256> linear{};
-    for (int i = 0; i < 256; ++i) linear[static_cast<std::size_t>(i)] = srgb_to_linear(float(i) / 255.0f);
-    render::Pixels out{pixels.width / factor, pixels.height / factor, {}};
-    out.rgba8.resize(std::size_t(out.width) * out.height * 4);
-    const float count = float(factor * factor);
+render::Pixels finish_photo(const render::LinearPixels& frame, std::uint32_t factor, bool sixteen_bits) {
+    factor = std::max(factor, 1u);
+    // Encoded through the half-float tables: the frame holds halves, so an unaveraged pixel
+    // comes out exactly as drawn, and no pow() runs per pixel.
+    const render::HalfTables tables = render::make_half_tables();
+    const std::vector<float>& linear = tables.linear;
+    const std::vector<std::uint8_t>& srgb8 = tables.srgb8;
+    const std::vector<std::uint16_t>& srgb16 = tables.srgb16;
+    render::Pixels out{frame.width / factor, frame.height / factor, {}, {}};
+    const std::size_t channels = std::size_t(out.width) * out.height * 4;
+    out.rgba8.resize(channels);
+    if (sixteen_bits) out.rgba16.resize(channels);
+    const float samples = float(factor * factor);
     for (std::uint32_t y = 0; y < out.height; ++y)
         for (std::uint32_t x = 0; x < out.width; ++x) {
-            float r = 0, g = 0, b = 0, a = 0;
-            for (std::uint32_t sy = 0; sy < factor; ++sy)
-                for (std::uint32_t sx = 0; sx < factor; ++sx) {
-                    const std::uint8_t* p =
-                        &pixels.rgba8[(std::size_t(y * factor + sy) * pixels.width + (x * factor + sx)) * 4];
-                    const float alpha = float(p[3]) / 255.0f;
-                    r += linear[p[0]] * alpha;
-                    g += linear[p[1]] * alpha;
-                    b += linear[p[2]] * alpha;
-                    a += alpha;
-                }
-            std::uint8_t* o = &out.rgba8[(std::size_t(y) * out.width + x) * 4];
-            const float inv = a > 0.0f ? 1.0f / a : 0.0f;  // back to straight alpha
-            o[0] = linear_to_srgb8(r * inv);
-            o[1] = linear_to_srgb8(g * inv);
-            o[2] = linear_to_srgb8(b * inv);
-            o[3] = static_cast<std::uint8_t>(std::lround(a / count * 255.0f));
+            std::array<float, 4> sum{};
+            for (std::uint32_t sy = 0; sy < factor; ++sy) {
+                const std::uint16_t* row =
+                    &frame.rgba_half[(std::size_t(y * factor + sy) * frame.width + std::size_t(x) * factor) * 4];
+                for (std::uint32_t sx = 0; sx < factor * 4; ++sx) sum[sx % 4] += linear[row[sx]];
+            }
+            const std::size_t o = (std::size_t(y) * out.width + x) * 4;
+            const float straight = sum[3] > 0.0f ? 1.0f / sum[3] : 0.0f;  // premultiplied sum over alpha sum
+            for (std::size_t c = 0; c < 3; ++c) {
+                const std::uint16_t half = glm::packHalf1x16(std::clamp(sum[c] * straight, 0.0f, 1.0f));
+                out.rgba8[o + c] = srgb8[half];
+                if (sixteen_bits) out.rgba16[o + c] = srgb16[half];
+            }
+            const float alpha = std::clamp(sum[3] / samples, 0.0f, 1.0f);
+            out.rgba8[o + 3] = static_cast<std::uint8_t>(std::lround(alpha * 255.0f));
+            if (sixteen_bits) out.rgba16[o + 3] = static_cast<std::uint16_t>(std::lround(alpha * 65535.0f));
         }
     return out;
 }

@@ -53,6 +53,8 @@ struct PhotoSettings {
     // Rendered at this many times the size in each direction, then averaged down (in linear
     // light) to the output size: smoother edges and texture detail than 4x MSAA alone.
     std::uint32_t supersampling = 1;
+    // Keep 16 bits a channel (Pixels::rgba16) for a 16-bit PNG; else 8 bits only.
+    bool sixteen_bits = false;
 };
 
 // The turntable: a product with these bounds turned by `degrees` about the vertical axis
@@ -72,13 +74,12 @@ Result<render::Pixels> shoot(render::Renderer& renderer, std::shared_ptr<const a
 // down as `settings` say, straight alpha when the background is transparent.
 Result<render::Pixels> shoot_scene(render::Renderer& renderer, const scene::Scene& scene, const PhotoSettings& settings);
 
-// The renderer's pixels over a transparent background hold colour multiplied by coverage (the
-// MSAA resolve and blending average with the clear colour, transparent black). PNG wants
-// straight alpha: each colour divided by its alpha, in linear light.
-render::Pixels unpremultiply(const render::Pixels& pixels);
-
-// Averages each factor x factor block of `pixels` (sRGB-encoded RGBA8, straight alpha) in
-// linear light, weighted by alpha so a transparent background does not darken the edges.
-render::Pixels downsample(const render::Pixels& pixels, std::uint32_t factor);
+// A frame as drawn to a photo's pixels: each factor x factor block averaged in linear light (a
+// box filter; 1 keeps the pixels), the colour made straight (the frame's colour is multiplied by
+// coverage, as the MSAA resolve and blending average with the transparent-black clear colour,
+// and PNG wants it divided by its alpha), then sRGB-encoded in 8 bits, and in 16 bits too
+// (Pixels::rgba16) with `sixteen_bits`. Over an opaque background every alpha is 1 and only the
+// averaging and the encoding do anything.
+render::Pixels finish_photo(const render::LinearPixels& frame, std::uint32_t factor, bool sixteen_bits);
 
 }  // namespace ocop::photo

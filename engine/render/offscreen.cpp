@@ -1,8 +1,13 @@
 #include "render/offscreen.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <string>
 
+#include <glm/gtc/packing.hpp>
+
+#include "core/colour.h"
 #include "render/context.h"
 
 namespace ocop::render {
@@ -37,7 +42,7 @@ Result<OffscreenTarget> create_offscreen_target(const Context& ctx, std::uint32_
               .usage = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT});
     if (!resolved) return resolved.error();
     t.resolved = std::move(resolved).value();
-    Result<Buffer> readback = create_buffer(ctx, VkDeviceSize(width) * height * 4, VK_BUFFER_USAGE_TRANSFER_DST_BIT,
+    Result<Buffer> readback = create_buffer(ctx, VkDeviceSize(width) * height * 8, VK_BUFFER_USAGE_TRANSFER_DST_BIT,
                                             MemoryUse::Readback);
     if (!readback) return readback.error();
     t.readback = std::move(readback).value();
@@ -126,9 +131,37 @@ void copy_to_readback(VkCommandBuffer cmd, const OffscreenTarget& t) {
     copy_image_to_host(cmd, t.resolved.image, {t.width, t.height}, t.readback.buffer);
 }
 
-std::vector<std::uint8_t> read_pixels(const OffscreenTarget& t) {
+HalfTables make_half_tables() {
+    HalfTables t;
+    t.linear.resize(65536);
+    t.srgb8.resize(65536);
+    t.srgb16.resize(65536);
+    t.unorm8.resize(65536);
+    for (std::uint32_t h = 0; h < 65536; ++h) {
+        const float v = glm::unpackHalf1x16(static_cast<std::uint16_t>(h));
+        t.linear[h] = std::isnan(v) ? 0.0f : v;
+        const float unit = std::clamp(t.linear[h], 0.0f, 1.0f);
+        const float encoded = linear_to_srgb(unit);
+        t.srgb8[h] = static_cast<std::uint8_t>(std::lround(encoded * 255.0f));
+        t.srgb16[h] = static_cast<std::uint16_t>(std::lround(encoded * 65535.0f));
+        t.unorm8[h] = static_cast<std::uint8_t>(std::lround(unit * 255.0f));
+    }
+    return t;
+}
+
+std::span<const std::uint16_t> read_linear(const OffscreenTarget& t) {
+    return {static_cast<const std::uint16_t*>(t.readback.mapped), std::size_t(t.width) * t.height * 4};
+}
+
+std::vector<std::uint8_t> read_pixels(const OffscreenTarget& t, const HalfTables& tables) {
+    const auto* halves = static_cast<const std::uint16_t*>(t.readback.mapped);
     std::vector<std::uint8_t> pixels(std::size_t(t.width) * t.height * 4);
-    std::memcpy(pixels.data(), t.readback.mapped, pixels.size());
+    for (std::size_t i = 0; i < pixels.size(); i += 4) {
+        pixels[i] = tables.srgb8[halves[i]];
+        pixels[i + 1] = tables.srgb8[halves[i + 1]];
+        pixels[i + 2] = tables.srgb8[halves[i + 2]];
+        pixels[i + 3] = tables.unorm8[halves[i + 3]];
+    }
     return pixels;
 }
 

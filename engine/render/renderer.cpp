@@ -79,6 +79,8 @@ Result<std::unique_ptr<Renderer>> Renderer::create(Context& ctx) {
     VK_CHECK(vkCreateFence(ctx.device(), &fence_info, nullptr, &fence));
     r->frame_fence_ = {ctx.device(), fence, vkDestroyFence};
 
+    r->half_tables_ = make_half_tables();
+
     // Two timestamps a frame, where the queue keeps them (the benchmarks' GPU time).
     std::uint32_t family_count = 0;
     vkGetPhysicalDeviceQueueFamilyProperties(ctx.physical_device(), &family_count, nullptr);
@@ -353,13 +355,23 @@ Status Renderer::draw_offscreen(const scene::Scene& scene, std::uint32_t width, 
     return submit_and_wait(VK_NULL_HANDLE, VK_NULL_HANDLE);
 }
 
+Status Renderer::draw_and_read_back(const scene::Scene& scene, std::uint32_t width, std::uint32_t height,
+                                    bool multisample) {
+    if (Status s = record_frame(scene, width, height, multisample ? kSamples : VK_SAMPLE_COUNT_1_BIT); !s) return s;
+    copy_to_readback(command_buffer_, *offscreen_);
+    return submit_and_wait(VK_NULL_HANDLE, VK_NULL_HANDLE);
+}
+
 Result<Pixels> Renderer::render_offscreen(const scene::Scene& scene, std::uint32_t width, std::uint32_t height,
                                           bool multisample) {
-    if (Status s = record_frame(scene, width, height, multisample ? kSamples : VK_SAMPLE_COUNT_1_BIT); !s)
-        return s.error();
-    copy_to_readback(command_buffer_, *offscreen_);
-    if (Status s = submit_and_wait(VK_NULL_HANDLE, VK_NULL_HANDLE); !s) return s.error();
-    return Pixels{width, height, read_pixels(*offscreen_)};
+    if (Status s = draw_and_read_back(scene, width, height, multisample); !s) return s.error();
+    return Pixels{width, height, read_pixels(*offscreen_, half_tables_), {}};
+}
+
+Result<LinearPixels> Renderer::render_linear(const scene::Scene& scene, std::uint32_t width, std::uint32_t height,
+                                             bool multisample) {
+    if (Status s = draw_and_read_back(scene, width, height, multisample); !s) return s.error();
+    return LinearPixels{width, height, read_linear(*offscreen_)};
 }
 
 Result<Renderer::Presented> Renderer::render_to_window(const scene::Scene& scene, Swapchain& swapchain,

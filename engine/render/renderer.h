@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -23,11 +24,22 @@
 
 namespace ocop::render {
 
-// RGBA8, sRGB-encoded, row 0 at the top.
+// RGBA8, sRGB-encoded, row 0 at the top. `rgba16`, where a photo was made at 16 bits: the
+// same pixels, each channel sRGB-encoded in 16 bits (rgba8 is it rounded); else empty.
 struct Pixels {
     std::uint32_t width = 0;
     std::uint32_t height = 0;
     std::vector<std::uint8_t> rgba8;
+    std::vector<std::uint16_t> rgba16;
+};
+
+// A frame as drawn: RGBA half floats (IEEE binary16 bits), linear light, colour premultiplied
+// by alpha, row 0 at the top. What photos are averaged and encoded from. A view: of the
+// renderer's readback memory (valid until it draws again), or of a test's own values.
+struct LinearPixels {
+    std::uint32_t width = 0;
+    std::uint32_t height = 0;
+    std::span<const std::uint16_t> rgba_half;
 };
 
 // How a frame goes into the window. The scene is drawn at the size of `viewport` (the
@@ -55,6 +67,11 @@ public:
     // averaged down anyway (4x MSAA on top would cost 4x the memory for little gain).
     Result<Pixels> render_offscreen(const scene::Scene& scene, std::uint32_t width, std::uint32_t height,
                                     bool multisample = true);
+
+    // The same frame as render_offscreen, read back as drawn (linear half floats), without a
+    // copy: the pixels stay valid until this renderer draws again.
+    Result<LinearPixels> render_linear(const scene::Scene& scene, std::uint32_t width, std::uint32_t height,
+                                       bool multisample = true);
 
     // Renders as render_offscreen does, without the readback: what a window frame costs.
     Status draw_offscreen(const scene::Scene& scene, std::uint32_t width, std::uint32_t height);
@@ -86,6 +103,8 @@ private:
     // the offscreen target (sized width x height), leaving `resolved` ready to be read.
     Status record_frame(const scene::Scene& scene, std::uint32_t width, std::uint32_t height,
                         VkSampleCountFlagBits samples);
+    // record_frame, then the copy to the readback buffer, submitted and waited for.
+    Status draw_and_read_back(const scene::Scene& scene, std::uint32_t width, std::uint32_t height, bool multisample);
     // Device lost or hung: a Failure (render::Context::submit_and_wait_for).
     Status submit_and_wait(VkSemaphore wait, VkSemaphore signal);
 
@@ -116,6 +135,7 @@ private:
     };
     std::map<const assets::Model*, CachedModel> models_;
     std::vector<PbrDraw> draws_;  // this frame's, kept so that a frame allocates none
+    HalfTables half_tables_;      // the readback's half floats to sRGB
     Owned<VkQueryPool> timestamps_;
     std::uint32_t timestamp_bits_ = 0;
     std::optional<double> last_gpu_ms_;

@@ -1,6 +1,9 @@
 // Light rigs as data, colour temperature, and straight alpha in transparent photos.
 #include <cmath>
 
+#include <glm/gtc/packing.hpp>
+
+#include "core/colour.h"
 #include "gpu_support.h"
 #include "photo/light_rig.h"
 #include "photo/preset.h"
@@ -109,12 +112,37 @@ TEST_CASE("a light rig's softboxes light the product and show in glaze as panel 
 }
 
 TEST_CASE("transparent photos hold straight alpha: an edge keeps its colour", "[photo]") {
-    // sRGB 188 is linear 0.5; at alpha 128 (0.5) a premultiplied 0.25 (sRGB 137) means 0.5 straight.
-    render::Pixels p{2, 1, {137, 137, 137, 128, 10, 20, 30, 0}};
-    const render::Pixels straight = photo::unpremultiply(p);
+    // As drawn: a premultiplied linear 0.25 at alpha 0.5 is 0.5 straight (sRGB 188 of 255).
+    const auto half = [](float v) { return static_cast<std::uint16_t>(glm::packHalf1x16(v)); };
+    const std::vector<std::uint16_t> halves{half(0.25f), half(0.25f), half(0.25f), half(0.5f), 0, 0, 0, 0};
+    const render::LinearPixels frame{2, 1, halves};
+    const render::Pixels straight = photo::finish_photo(frame, 1, true);
     CHECK(std::abs(int(straight.rgba8[0]) - 188) <= 1);
     CHECK(straight.rgba8[3] == 128);
-    CHECK(straight.rgba8[4] == 10);  // fully transparent pixels are left alone
+    CHECK(std::abs(int(straight.rgba16[0]) - int(std::lround(linear_to_srgb(0.5f) * 65535.0f))) <= 16);
+    CHECK(straight.rgba16[3] == 32768);
+    CHECK(straight.rgba8[4] == 0);  // fully transparent pixels are transparent black
+    CHECK(straight.rgba8[7] == 0);
+}
+
+TEST_CASE("supersampled photos average in linear light, weighted by coverage", "[photo]") {
+    // A 2x2 block: two white samples, two transparent ones. The pixel is white at half alpha
+    // (not grey: the transparent samples add no colour), and mid-grey samples average as light.
+    const auto half = [](float v) { return static_cast<std::uint16_t>(glm::packHalf1x16(v)); };
+    const std::uint16_t one = half(1.0f), zero = half(0.0f), grey = half(0.2f);
+    const std::vector<std::uint16_t> halves{one,  one,  one,  one, zero, zero, zero, zero, grey, grey, grey,
+                                            one,  one,  one,  one, one,  zero, zero, zero, zero, one,  one,
+                                            one,  one,  grey, grey, grey, one, one,  one,  one,  one};
+    const render::LinearPixels frame{4, 2, halves};
+    const render::Pixels p = photo::finish_photo(frame, 2, true);
+    REQUIRE(p.width == 2);
+    REQUIRE(p.height == 1);
+    CHECK(p.rgba8[0] == 255);
+    CHECK(p.rgba8[3] == 128);
+    CHECK(p.rgba16[0] == 65535);
+    // (0.2 + 1) / 2 = 0.6 in linear light: sRGB 203, where averaging the encoded values would give 190.
+    CHECK(std::abs(int(p.rgba8[4]) - int(linear_to_srgb8(0.6f))) <= 1);
+    CHECK(p.rgba8[7] == 255);
 }
 
 TEST_CASE("a preset's light adjustment scales, recolours and turns the rig the studio app set", "[photo][rig]") {

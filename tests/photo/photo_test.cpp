@@ -1,4 +1,5 @@
 #include <cmath>
+#include <set>
 
 #include "assets/import.h"
 #include "gpu_support.h"
@@ -104,4 +105,36 @@ TEST_CASE("the contact shadow darkens the floor under the product, inside a pure
         shadow_pixels += without->rgba8[i * 4 + 3] == 0 && with->rgba8[i * 4 + 3] > 8 ? 1 : 0;
     INFO("pixels that only the shadow covers: " << shadow_pixels);
     CHECK(shadow_pixels > 200);
+}
+
+TEST_CASE("a 16-bit photo holds more than 8 bits: its shading has more levels, and its 8 bits are it rounded",
+          "[photo]") {
+    test::TestGpu gpu;
+    auto model = photo_import(test::samples_dir() / "glazed_vase.glb");
+    photo::PhotoSettings settings{.width = 256, .height = 256, .shadow = false};
+    settings.sixteen_bits = true;
+    Result<render::Pixels> p = photo::shoot(*gpu.renderer, model, settings);
+    REQUIRE(p.ok());
+    REQUIRE(p->rgba16.size() == p->rgba8.size());
+    std::set<std::uint16_t> levels16;
+    std::set<std::uint8_t> levels8;
+    int off_by_more_than_one = 0;
+    for (std::size_t i = 0; i < p->rgba8.size(); ++i) {
+        if (i % 4 == 1) {  // green: the glaze's shading, over the whole vase
+            levels16.insert(p->rgba16[i]);
+            levels8.insert(p->rgba8[i]);
+        }
+        off_by_more_than_one += std::abs(int(p->rgba8[i]) - int(std::lround(p->rgba16[i] / 257.0))) > 1;
+    }
+    INFO(levels8.size() << " levels in 8 bits, " << levels16.size() << " in 16");
+    CHECK(off_by_more_than_one == 0);
+    // A widened 8-bit photo would have as many levels as the 8-bit one; a true one has several
+    // 16-bit levels within most 8-bit steps.
+    CHECK(levels16.size() > 3 * levels8.size());
+    // And the same photo at 8 bits is the same pixels.
+    settings.sixteen_bits = false;
+    Result<render::Pixels> p8 = photo::shoot(*gpu.renderer, model, settings);
+    REQUIRE(p8.ok());
+    CHECK(p8->rgba16.empty());
+    CHECK(p8->rgba8 == p->rgba8);
 }

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <system_error>
 #include <vector>
 
@@ -143,11 +144,17 @@ int run_bench(const BenchArgs& args, const Log& log) {
         if (!p) return fail(p.error());
         out["first_photo_s"] = seconds(first_start, Clock::now());
         Error error;
+        std::vector<double> gpu_ms;  // the GPU's own time for each photo's frame, where it keeps timestamps
         out["photo"] = time_runs(args.runs, [&] {
             Result<render::Pixels> again = photo::shoot(**renderer, model, settings);
             if (!again) error = again.error();
+            if (std::optional<double> ms = (*renderer)->last_gpu_ms()) gpu_ms.push_back(*ms);
             return again.ok();
         });
+        if (!gpu_ms.empty()) {
+            std::sort(gpu_ms.begin(), gpu_ms.end());
+            out["photo_gpu_ms_median"] = gpu_ms[gpu_ms.size() / 2];
+        }
         if (out["photo"].is_null()) return fail(error);
     } else {
         return fail(bad_input("bench", "unknown benchmark '" + args.what + "' (import, render, export)"));

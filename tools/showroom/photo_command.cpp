@@ -119,6 +119,7 @@ Result<photo::PhotoSettings> photo_settings(const PhotoArgs& args) {
     if (std::max(settings.width, settings.height) * args.samples > 8192)
         return bad_input("--samples", "size times samples must stay within 8192 pixels a side");
     settings.supersampling = args.samples;
+    settings.sixteen_bits = args.bits == 16;
     return settings;
 }
 
@@ -167,6 +168,9 @@ CLI::App* add_photo_command(CLI::App& app, PhotoArgs& args) {
     photo->add_option("--background", args.background, "white, transparent or #RRGGBB")->capture_default_str();
     photo->add_option("--samples", args.samples, "Supersampling factor, 1 to 4 (renders larger, then averages)")
         ->capture_default_str();
+    photo->add_option("--bits", args.bits, "Bits a channel of the PNG without a preset: 8 or 16 (a preset says its own)")
+        ->capture_default_str()
+        ->check(CLI::IsMember({8, 16}));
     add_import_limit_options(*photo, args.limits);
     return photo;
 }
@@ -207,6 +211,7 @@ int run_preset_photo(const PhotoArgs& args, const Log& log) {
     if (Status s = check_output(args.out, lower_extension(args.out)); !s) return report(s.error());
     Result<photo::PhotoSettings> settings = photo::photo_settings(preset.value(), angle.value());
     if (!settings) return report(settings.error());
+    settings->sixteen_bits = *format == photo::PhotoFormat::Png && preset->png_bits == 16;  // the file's format
 
     // The product: a model file, or a SKU of the catalogue (of --catalogue, or the centre's).
     std::optional<scene::Catalogue> catalogue;
@@ -300,7 +305,8 @@ int run_photo(const PhotoArgs& args, const Log& log) {
         if (!renderer) return report(renderer.error());
         Result<render::Pixels> pixels = photo::shoot(**renderer, model, settings.value());
         if (!pixels) return report(pixels.error());
-        if (Status s = photo::write_png(args.out, *pixels); !s) return report(s.error());
+        const photo::EncodeOptions encode{.format = photo::PhotoFormat::Png, .png_bits = args.bits};
+        if (Status s = photo::write_photo(args.out, *pixels, encode); !s) return report(s.error());
         char line[256];
         std::snprintf(line, sizeof line, "wrote %s (%ux%u, %zu triangles) in %.2f s", args.out.c_str(),
                       settings->width, settings->height, model->triangle_count(),

@@ -28,6 +28,7 @@ struct PhotoArgs {
     bool no_shadow = false;
     std::string background = "white";
     unsigned samples = 1;
+    int bits = 8;  // the PNG's bits a channel: 8 or 16 (rendered in half floats, so 16 are real)
     // Catalogue photography (issue 5): a preset, an angle, a SKU from a catalogue.
     std::string preset;     // a built-in preset or a .preset.json; set: the reference flags are ignored
     std::string angle;      // default: the preset's first angle, else "front"

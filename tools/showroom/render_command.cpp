@@ -55,10 +55,10 @@ int run_render(const RenderArgs& args, const Log& log) {
     {
         Result<std::unique_ptr<render::Renderer>> renderer = render::Renderer::create(**ctx);
         if (!renderer) return report(renderer.error());
-        Result<render::Pixels> pixels = (*renderer)->render_offscreen(
+        Result<render::LinearPixels> frame = (*renderer)->render_linear(
             built->scene, size->width * args.samples, size->height * args.samples, args.samples == 1);
-        if (!pixels) return report(pixels.error());
-        const render::Pixels image = args.samples > 1 ? photo::downsample(*pixels, args.samples) : *pixels;
+        if (!frame) return report(frame.error());
+        const render::Pixels image = photo::finish_photo(*frame, args.samples, false);
         if (Status s = photo::write_png(args.out, image); !s) return report(s.error());
         std::size_t triangles = 0;
         for (const scene::ProductInstance& p : built->scene.products) triangles += p.model->drawn_triangle_count();
