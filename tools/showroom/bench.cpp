@@ -24,6 +24,11 @@
 
 namespace ocop::cli {
 
+double median_of(std::vector<double> values) {
+    std::sort(values.begin(), values.end());
+    return values[values.size() / 2];
+}
+
 namespace {
 
 using Clock = std::chrono::steady_clock;
@@ -151,10 +156,7 @@ int run_bench(const BenchArgs& args, const Log& log) {
             if (std::optional<double> ms = (*renderer)->last_gpu_ms()) gpu_ms.push_back(*ms);
             return again.ok();
         });
-        if (!gpu_ms.empty()) {
-            std::sort(gpu_ms.begin(), gpu_ms.end());
-            out["photo_gpu_ms_median"] = gpu_ms[gpu_ms.size() / 2];
-        }
+        if (!gpu_ms.empty()) out["photo_gpu_ms_median"] = median_of(gpu_ms);
         if (out["photo"].is_null()) return fail(error);
     } else {
         return fail(bad_input("bench", "unknown benchmark '" + args.what + "' (import, render, export)"));

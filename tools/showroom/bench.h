@@ -36,6 +36,9 @@ struct BenchArgs {
     assets::ImportLimits limits;            // of MODEL's imports (the catalogue's, for photos)
 };
 
+// The middle value (the upper one of an even count); `values` must not be empty.
+double median_of(std::vector<double> values);
+
 // Prints one JSON object on stdout; returns the process exit code. `bench import` and `bench
 // render` first import the model once in this fresh process and report `first_import_s`,
 // `file_bytes`, `peak_rss_bytes` (getrusage ru_maxrss right after that import),

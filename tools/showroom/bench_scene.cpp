@@ -18,12 +18,6 @@ namespace ocop::cli {
 
 namespace {
 
-// The middle value (the upper one of an even count); `values` must not be empty.
-double median_of(std::vector<double> values) {
-    std::sort(values.begin(), values.end());
-    return values[values.size() / 2];
-}
-
 int fail_scene(const Error& e) {
     std::fprintf(stderr, "showroom: %s\n", e.message().c_str());
     return e.exit_code();
