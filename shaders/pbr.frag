@@ -46,6 +46,11 @@ layout(constant_id = 0) const int kTextureBits = 0;
 layout(constant_id = 1) const int kModeBits = 0;
 // How many lights, in the first slots, have a shadow map: only their code is there.
 layout(constant_id = 2) const int kShadowedLights = 0;
+// How many of the first slots hold a light: an unrolled loop runs only theirs.
+layout(constant_id = 3) const int kLightSlots = 0;
+// 1: loop over the draw's own list of lights (DrawConstants.lights); 0: over the slots,
+// unrolled (render/pbr_pass.h, FrameLighting, says which frame gets which).
+layout(constant_id = 4) const int kDrawLightLists = 0;
 
 bool has_texture(int slot) { return (kTextureBits & (1 << slot)) != 0; }
 bool has_mode(int bit) { return (kModeBits & bit) != 0; }
@@ -151,6 +156,33 @@ vec3 environment_irradiance(vec3 n) {
 
 float max3(vec3 v) { return max(v.r, max(v.g, v.b)); }
 
+// The draw's k-th light: its slot in the frame's arrays (DrawConstants.lights).
+int draw_light_slot(int k) {
+    uint word = k < 8 ? draw.lights.z : draw.lights.w;
+    return int((word >> uint(4 * (k & 7))) & 15u);
+}
+
+// What the punctual lights give each lobe.
+struct Lit {
+    vec3 base;
+    vec3 sheen;
+    vec3 coat;
+};
+
+// Adds light `i` (its slot): through its shadow map when `shadowed`, to the base surface `s`,
+// the sheen and the clearcoat `c` that the material has: one light's direction, falloff and
+// shadow serve every lobe.
+void add_light(inout Lit lit, int i, bool shadowed, SurfacePoint s, SurfacePoint c, vec3 ng, float diffuse_share,
+               vec3 sheen_colour, float sheen_roughness) {
+    vec3 l;
+    vec3 e;
+    if (!punctual_light(frame, i, in_world_position, l, e) || max3(e) <= 0.0) return;
+    if (shadowed) e *= light_visibility(i, in_world_position, ng, frame.light_position[i].xyz);
+    lit.base += direct_light(s, l, e, diffuse_share);
+    if (has_mode(kMaterialSheen)) lit.sheen += sheen_direct(s.n, s.v, l, sheen_colour, sheen_roughness, e);
+    if (has_mode(kMaterialClearcoat)) lit.coat += direct_light(c, l, e, 1.0);
+}
+
 void main() {
     vec4 base_color = material.base_color * in_colour * sample_slot(base_color_texture, kSlotBaseColor, vec4(1.0));
     if (has_mode(kMaterialAlphaMask) && base_color.a < material.flags.z) discard;
@@ -218,16 +250,46 @@ void main() {
         sheen_scaling = 1.0 - max3(sheen_colour) * sheen_albedo;
     }
 
-    vec3 color = vec3(0.0);
-    vec3 sheen = vec3(0.0);
-    for (int i = 0; i < kMaxLights; ++i) {
-        vec3 l;
-        vec3 e;
-        if (!punctual_light(frame, i, in_world_position, l, e) || max3(e) <= 0.0) continue;
-        if (i < kShadowedLights) e *= light_visibility(i, in_world_position, ng, frame.light_position[i].xyz);
-        color += direct_light(s, l, e, 1.0 - transmission);
-        if (has_mode(kMaterialSheen)) sheen += sheen_direct(n, v, l, sheen_colour, sheen_roughness, e);
+    // KHR_materials_clearcoat: a smooth layer with its own normal over everything below.
+    float coat = 0.0;
+    SurfacePoint c = s;  // the coat, when the material has one
+    if (has_mode(kMaterialClearcoat)) {
+        coat = material.ior_clearcoat.y * sample_slot(clearcoat_texture, kSlotClearcoat, vec4(1.0)).r;
+        float coat_roughness = clamp(material.ior_clearcoat.z *
+                                         sample_slot(clearcoat_roughness_texture, kSlotClearcoatRoughness, vec4(1.0)).g,
+                                     0.03, 1.0);
+        vec3 cn = has_texture(kSlotClearcoatNormal)
+                      ? perturbed_normal(ng, clearcoat_normal_texture, kSlotClearcoatNormal, material.ior_clearcoat.w)
+                      : ng;
+        c.n = valid_reflection_normal(cn, face, v);
+        c.v = v;
+        c.diffuse_color = vec3(0.0);
+        c.f0 = vec3(0.04);
+        c.specular_weight = 1.0;
+        c.alpha = coat_roughness * coat_roughness;
+        c.roughness = coat_roughness;
     }
+
+    // The punctual lights: on a GPU those that reach this draw, the shadowed ones first; on
+    // lavapipe, or where every light reaches everywhere, each slot in use.
+    Lit lit = Lit(vec3(0.0), vec3(0.0), vec3(0.0));
+    if (kDrawLightLists != 0) {
+        // The shadowed slots by their constant index, unrolled, each skipped where the draw's
+        // bit says it does not reach; then the draw's list of the others.
+        for (int i = 0; i < kShadowedLights; ++i)
+            if ((draw.lights.y & (1u << i)) != 0u)
+                add_light(lit, i, true, s, c, ng, 1.0 - transmission, sheen_colour, sheen_roughness);
+        for (int k = 0; k < int(draw.lights.x); ++k)
+            add_light(lit, draw_light_slot(k), false, s, c, ng, 1.0 - transmission, sheen_colour, sheen_roughness);
+    } else {
+        // Up to the constant kMaxLights, not to kLightSlots: lavapipe unrolls only the first.
+        for (int i = 0; i < kMaxLights; ++i)
+            if (i < kLightSlots)
+                add_light(lit, i, i < kShadowedLights, s, c, ng, 1.0 - transmission, sheen_colour, sheen_roughness);
+    }
+
+    vec3 color = lit.base;
+    vec3 sheen = lit.sheen;
     vec2 brdf = texture(brdf_lut, vec2(n_dot_v, roughness)).xy;
     vec3 ibl_radiance = environment_radiance(reflect(-v, n), roughness);
     color += occlusion * image_based_light(s, ibl_radiance, environment_irradiance(n), brdf, 1.0 - transmission);
@@ -239,35 +301,11 @@ void main() {
     }
     color = color * sheen_scaling + sheen;
 
-    // KHR_materials_clearcoat: a smooth layer with its own normal over everything below.
     if (has_mode(kMaterialClearcoat)) {
-        float coat = material.ior_clearcoat.y * sample_slot(clearcoat_texture, kSlotClearcoat, vec4(1.0)).r;
-        float coat_roughness = clamp(material.ior_clearcoat.z *
-                                         sample_slot(clearcoat_roughness_texture, kSlotClearcoatRoughness, vec4(1.0)).g,
-                                     0.03, 1.0);
-        vec3 cn = has_texture(kSlotClearcoatNormal)
-                      ? perturbed_normal(ng, clearcoat_normal_texture, kSlotClearcoatNormal, material.ior_clearcoat.w)
-                      : ng;
-        cn = valid_reflection_normal(cn, face, v);
-        float cn_dot_v = max(dot(cn, v), 1e-4);
-        SurfacePoint c;
-        c.n = cn;
-        c.v = v;
-        c.diffuse_color = vec3(0.0);
-        c.f0 = vec3(0.04);
-        c.specular_weight = 1.0;
-        c.alpha = coat_roughness * coat_roughness;
-        c.roughness = coat_roughness;
-        vec3 coat_light = vec3(0.0);
-        for (int i = 0; i < kMaxLights; ++i) {
-            vec3 l;
-            vec3 e;
-            if (!punctual_light(frame, i, in_world_position, l, e) || max3(e) <= 0.0) continue;
-            if (i < kShadowedLights) e *= light_visibility(i, in_world_position, ng, frame.light_position[i].xyz);
-            coat_light += direct_light(c, l, e, 1.0);
-        }
-        vec2 coat_brdf = texture(brdf_lut, vec2(cn_dot_v, coat_roughness)).xy;
-        coat_light += occlusion * environment_radiance(reflect(-v, cn), coat_roughness) * (0.04 * coat_brdf.x + coat_brdf.y);
+        float cn_dot_v = max(dot(c.n, v), 1e-4);
+        vec2 coat_brdf = texture(brdf_lut, vec2(cn_dot_v, c.roughness)).xy;
+        vec3 coat_light = lit.coat +
+                          occlusion * environment_radiance(reflect(-v, c.n), c.roughness) * (0.04 * coat_brdf.x + coat_brdf.y);
         float coat_fresnel = f_schlick(vec3(0.04), cn_dot_v).x;
         color = color * (1.0 - coat * coat_fresnel) + coat * coat_light;
     }

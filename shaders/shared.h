@@ -1,5 +1,5 @@
-// Shared by C++ and GLSL: binding numbers and the layout of every uniform block. Only vec4 and
-// mat4 members, so std140 and the C++ layout agree without padding rules to remember.
+// Shared by C++ and GLSL: binding numbers and the layout of every uniform block. Only vec4, uvec4
+// and mat4 members, so std140 and the C++ layout agree without padding rules to remember.
 #ifndef OCOP_SHADERS_SHARED_H
 #define OCOP_SHADERS_SHARED_H
 
@@ -8,6 +8,7 @@
 #include <glm/glm.hpp>
 namespace ocop::gpu {
 using vec4 = glm::vec4;
+using uvec4 = glm::uvec4;
 using mat4 = glm::mat4;
 #define OCOP_CONST constexpr int
 #else
@@ -123,6 +124,10 @@ struct MaterialUniforms {
 struct DrawConstants {
     mat4 model;
     vec4 flags;  // x: kDraw* bits; y: the shadow map drawn into (light_shadow.vert)
+    // The frame's lights that reach the mesh (render/light_reach.h): y a bit for each slot with
+    // a shadow map (the first kMaxShadowedLights) that does; x how many others do; z, w their
+    // slots, 4 bits each, the first in z's lowest bits.
+    uvec4 lights;
 };
 
 #ifdef __cplusplus

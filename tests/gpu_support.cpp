@@ -10,11 +10,11 @@ namespace ocop::test {
 
 namespace fs = std::filesystem;
 
-TestGpu::TestGpu() {
+TestGpu::TestGpu(render::LightLoop light_loop) {
     Result<std::unique_ptr<render::Context>> c = render::Context::create({.validation = true});
     if (!c) FAIL(c.error().message());
     ctx = std::move(c).value();
-    Result<std::unique_ptr<render::Renderer>> r = render::Renderer::create(*ctx);
+    Result<std::unique_ptr<render::Renderer>> r = render::Renderer::create(*ctx, light_loop);
     if (!r) FAIL(r.error().message());
     renderer = std::move(r).value();
 }

@@ -13,7 +13,8 @@ namespace ocop::test {
 // A lavapipe-or-GPU context with validation on. Its destructor fails the running test if the
 // validation layer said anything at all.
 struct TestGpu {
-    TestGpu();
+    // `light_loop`: the device's own unless a test forces one (render/pbr_pass.h).
+    explicit TestGpu(render::LightLoop light_loop = render::LightLoop::ForDevice);
     ~TestGpu();
     std::unique_ptr<render::Context> ctx;
     std::unique_ptr<render::Renderer> renderer;

@@ -44,8 +44,8 @@ std::optional<DrawRange> select_draw(const GpuDraw& draw, const glm::mat4& trans
     // The level for the mesh's nearest point: every part of it stays within the error.
     const std::size_t level = level_of_detail(draw.lods, draw.extent * scale, orthographic ? 1.0f : distance - radius,
                                               pixels_per_metre_at_1m);
-    if (level == 0) return DrawRange{draw.first_index, draw.index_count, distance};
-    return DrawRange{draw.lods[level - 1].first_index, draw.lods[level - 1].index_count, distance};
+    if (level == 0) return DrawRange{draw.first_index, draw.index_count, distance, centre, radius};
+    return DrawRange{draw.lods[level - 1].first_index, draw.lods[level - 1].index_count, distance, centre, radius};
 }
 
 }  // namespace ocop::render

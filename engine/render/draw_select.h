@@ -32,12 +32,14 @@ bool sphere_outside(const std::array<glm::vec4, 6>& planes, glm::vec3 centre, fl
 std::size_t level_of_detail(const std::vector<GpuDraw::Level>& lods, float extent_m, float distance_m,
                             float pixels_per_metre_at_1m);
 
-// What a view draws of one placed mesh: the index range of its level of detail, and the
-// distance from the eye to the mesh's centre (for sorting).
+// What a view draws of one placed mesh: the index range of its level of detail, the distance
+// from the eye to the mesh's centre (for sorting), and the sphere around the placed mesh.
 struct DrawRange {
     std::uint32_t first_index = 0;
     std::uint32_t index_count = 0;
     float distance = 0.0f;
+    glm::vec3 centre{0.0f};
+    float radius = 0.0f;
 };
 
 // Nothing when the mesh's bounding sphere, placed by `transform`, lies outside `planes`; else

@@ -15,25 +15,29 @@ namespace ocop::render {
 namespace {
 
 std::uint64_t variant_key(MaterialPass pass, std::uint32_t texture_bits, std::uint32_t mode_bits,
-                          VkSampleCountFlagBits samples, std::uint32_t shadowed_lights) {
-    return std::uint64_t(samples) << 56 | std::uint64_t(pass) << 48 | std::uint64_t(shadowed_lights) << 40 |
-           std::uint64_t(mode_bits) << 24 | texture_bits;
+                          VkSampleCountFlagBits samples, const FrameLighting& lighting) {
+    static_assert(gpu::kMaterialTextureCount <= 16 && gpu::kMaxLights < 32);
+    return std::uint64_t(samples) << 56 | std::uint64_t(pass) << 48 | std::uint64_t(lighting.shadowed) << 40 |
+           std::uint64_t(mode_bits) << 24 | std::uint64_t(lighting.draw_lists) << 21 |
+           std::uint64_t(lighting.slots) << 16 | texture_bits;
 }
 
 Owned<VkPipeline> create_pipeline(const Context& ctx, const PbrPipeline& p, MaterialPass pass,
                                   std::uint32_t texture_bits, std::uint32_t mode_bits, VkSampleCountFlagBits samples,
-                                  std::uint32_t shadowed_lights) {
+                                  const FrameLighting& lighting) {
     const VkPipelineLayout layout = p.layout;
     const VkFormat colour_format = p.colour_format;
     const VkFormat depth_format = p.depth_format;
     const bool blend = pass != MaterialPass::Opaque;
-    // pbr.frag's constant_id 0 (kTextureBits), 1 (kModeBits) and 2 (kShadowedLights).
-    const std::array<std::int32_t, 3> constants{static_cast<std::int32_t>(texture_bits),
-                                                static_cast<std::int32_t>(mode_bits),
-                                                static_cast<std::int32_t>(shadowed_lights)};
-    const std::array<VkSpecializationMapEntry, 3> entries{{{0, 0, sizeof(std::int32_t)},
-                                                           {1, sizeof(std::int32_t), sizeof(std::int32_t)},
-                                                           {2, 2 * sizeof(std::int32_t), sizeof(std::int32_t)}}};
+    // pbr.frag's constant_id 0 (kTextureBits), 1 (kModeBits), 2 (kShadowedLights), 3
+    // (kLightSlots) and 4 (kDrawLightLists).
+    const std::array<std::int32_t, 5> constants{
+        static_cast<std::int32_t>(texture_bits), static_cast<std::int32_t>(mode_bits),
+        static_cast<std::int32_t>(lighting.shadowed), static_cast<std::int32_t>(lighting.slots),
+        lighting.draw_lists ? 1 : 0};
+    std::array<VkSpecializationMapEntry, 5> entries{};
+    for (std::uint32_t i = 0; i < entries.size(); ++i)
+        entries[i] = {i, std::uint32_t(i * sizeof(std::int32_t)), sizeof(std::int32_t)};
     const VkSpecializationInfo specialization{.mapEntryCount = static_cast<std::uint32_t>(entries.size()),
                                               .pMapEntries = entries.data(),
                                               .dataSize = sizeof(constants),
@@ -124,8 +128,9 @@ Owned<VkPipeline> create_pipeline(const Context& ctx, const PbrPipeline& p, Mate
 
 }  // namespace
 
-PbrPipeline create_pbr_pipeline(const Context& ctx, VkFormat colour_format, VkFormat depth_format) {
+PbrPipeline create_pbr_pipeline(const Context& ctx, VkFormat colour_format, VkFormat depth_format, LightLoop loop) {
     PbrPipeline p;
+    p.light_loop = loop == LightLoop::ForDevice ? (ctx.is_cpu() ? LightLoop::EverySlot : LightLoop::DrawLists) : loop;
     const std::array<VkDescriptorSetLayoutBinding, gpu::kFrameBindingCount> frame_bindings{{
         {.binding = gpu::kBindingFrame,
          .descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER,
@@ -195,14 +200,13 @@ PbrPipeline create_pbr_pipeline(const Context& ctx, VkFormat colour_format, VkFo
 }
 
 VkPipeline pbr_variant(const Context& ctx, PbrPipeline& pipeline, const GpuMaterial& material,
-                       VkSampleCountFlagBits samples, std::uint32_t shadowed_lights) {
-    const std::uint64_t key =
-        variant_key(material.pass, material.texture_bits, material.mode_bits, samples, shadowed_lights);
+                       VkSampleCountFlagBits samples, const FrameLighting& lighting) {
+    const std::uint64_t key = variant_key(material.pass, material.texture_bits, material.mode_bits, samples, lighting);
     auto it = pipeline.variants.find(key);
     if (it == pipeline.variants.end())
         it = pipeline.variants
                  .emplace(key, create_pipeline(ctx, pipeline, material.pass, material.texture_bits, material.mode_bits,
-                                               samples, shadowed_lights))
+                                               samples, lighting))
                  .first;
     return it->second;
 }
@@ -218,12 +222,14 @@ struct QueuedDraw {
     float distance;  // from the camera to the mesh's centre, for back-to-front order
     std::uint32_t first_index;  // of the level of detail drawn
     std::uint32_t index_count;
+    glm::uvec4 lights;  // the lights that reach it (gpu::DrawConstants::lights)
 };
 
 void record_draw(VkCommandBuffer cmd, const PbrPipeline& pipeline, const QueuedDraw& q) {
     gpu::DrawConstants constants{};
     constants.model = q.transform;
     constants.flags.x = q.draw->has_tangents ? float(gpu::kDrawHasTangents) : 0.0f;
+    constants.lights = q.lights;
     // A mirroring transform turns triangles inside out (glTF 2.0, 3.7.4): their front faces
     // then wind clockwise.
     const bool mirrored = glm::determinant(glm::mat3(constants.model)) < 0.0f;
@@ -257,7 +263,10 @@ void record_pbr_pass(VkCommandBuffer cmd, const PbrPipeline& pipeline, VkDescrip
             if (!range) continue;
             (material.pass == MaterialPass::Opaque ? opaque : see_through)
                 .push_back({d.model, &draw, &material, transform, range->distance, range->first_index,
-                            range->index_count});
+                            range->index_count,
+                            view.lighting.draw_lists
+                                ? draw_lights(view.lights, view.lighting.shadowed, range->centre, range->radius)
+                                : glm::uvec4(0u)});
         }
     // Opaque surfaces nearest first: what they hide fails the depth test before it is shaded.
     std::stable_sort(opaque.begin(), opaque.end(),
@@ -277,7 +286,7 @@ void record_pbr_pass(VkCommandBuffer cmd, const PbrPipeline& pipeline, VkDescrip
         for (const QueuedDraw& q : *queue) {
             const auto variant = pipeline.variants.find(
                 variant_key(q.material->pass, q.material->texture_bits, q.material->mode_bits, samples,
-                            view.shadowed_lights));
+                            view.lighting));
             if (variant == pipeline.variants.end()) continue;  // made with the model: never happens
             const VkPipeline wanted = variant->second;
             if (wanted != bound_pipeline) {

@@ -11,12 +11,25 @@
 
 namespace ocop::render {
 
-Result<std::unique_ptr<Renderer>> Renderer::create(Context& ctx) {
+namespace {
+
+// The pipelines' view of the frame's lights: the first 16 are drawn (write_frame_uniforms).
+FrameLighting frame_lighting(const std::vector<scene::Light>& lights, std::size_t shadowed, LightLoop loop) {
+    const std::size_t drawn = std::min(lights.size(), std::size_t(gpu::kMaxLights));
+    bool limited = false;  // some light that a draw's list could leave out
+    for (std::size_t i = 0; i < drawn; ++i) limited = limited || !light_reach(lights[i]).everywhere;
+    return {.slots = std::uint32_t(drawn), .shadowed = std::uint32_t(shadowed),
+            .draw_lists = loop == LightLoop::DrawLists && limited};
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Renderer>> Renderer::create(Context& ctx, LightLoop light_loop) {
     std::unique_ptr<Renderer> r(new Renderer(ctx));
     Result<MaterialDefaults> defaults = create_material_defaults(ctx);
     if (!defaults) return defaults.error();
     r->defaults_ = std::move(defaults).value();
-    r->pbr_ = create_pbr_pipeline(ctx, kColourFormat, kDepthFormat);
+    r->pbr_ = create_pbr_pipeline(ctx, kColourFormat, kDepthFormat, light_loop);
     Result<ContactShadow> shadow = create_contact_shadow(ctx, r->pbr_, kColourFormat, kDepthFormat, kSamples);
     if (!shadow) return shadow.error();
     r->contact_shadow_ = std::move(shadow).value();
@@ -220,7 +233,9 @@ void Renderer::write_frame_uniforms(const scene::Scene& scene, const Bounds& b, 
         u.light_direction[slot] = glm::vec4(direction, 0.0f);
         u.light_radiance[slot] = glm::vec4(l.colour * std::max(l.intensity, 0.0f), 0.0f);
         u.light_params[slot] = glm::vec4(float(type), std::max(l.range_m, 0.0f), std::cos(inner), std::cos(outer));
+        light_reach_[slot] = light_reach(l);
     }
+    light_reach_count_ = slots.size();
     for (const ShadowedLight& s : shadowed) {
         u.light_shadow[s.layer] = glm::vec4(0.0f, s.view.texel_m, 1.0f / float(kShadowMapSize),
                                             s.view.perspective ? 1.0f : 0.0f);
@@ -276,10 +291,10 @@ Status Renderer::record_frame(const scene::Scene& scene, std::uint32_t width, st
     const std::vector<ShadowedLight> shadowed = scene.light_shadows && !draws.empty()
                                                     ? shadowed_lights(scene.lights, scene_bounds)
                                                     : std::vector<ShadowedLight>{};
-    const auto shadowed_count = static_cast<std::uint32_t>(shadowed.size());
-    // Each material's pipeline for this target and this many shadowed lights, made once and kept.
+    const FrameLighting lighting = frame_lighting(scene.lights, shadowed.size(), pbr_.light_loop);
+    // Each material's pipeline for this target and these lights, made once and kept.
     for (const PbrDraw& d : draws)
-        for (const GpuMaterial& material : d.model->materials) pbr_variant(ctx_, pbr_, material, samples, shadowed_count);
+        for (const GpuMaterial& material : d.model->materials) pbr_variant(ctx_, pbr_, material, samples, lighting);
     if (Status s = use_environment(scene.environment); !s) return s.error();
     if (!shadowed.empty() && light_shadows_.maps.desc.width != kShadowMapSize) {
         Result<LightShadows> full = create_light_shadows(ctx_, pbr_, kShadowMapSize);
@@ -312,7 +327,8 @@ Status Renderer::record_frame(const scene::Scene& scene, std::uint32_t width, st
                         .view_proj = scene.camera.projection(float(width) / float(height)) * scene.camera.view(),
                         .pixels_per_metre_at_1m =
                             float(height) / (2.0f * std::tan(glm::radians(scene.camera.vertical_fov_deg) * 0.5f)),
-                        .shadowed_lights = shadowed_count};
+                        .lighting = lighting,
+                        .lights = std::span<const LightReach>(light_reach_.data(), light_reach_count_)};
     record_pbr_pass(cmd, pbr_, frame_set_, draws, view, samples, [&] {
         if (shadow) record_shadow_receiver(cmd, contact_shadow_, pbr_, frame_set_, samples);
     });

@@ -2,6 +2,7 @@
 // studio window: what a photo preview shows is what a batch writes.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -56,8 +57,8 @@ struct WindowFrame {
 
 class Renderer {
 public:
-    // `ctx` must outlive the renderer.
-    static Result<std::unique_ptr<Renderer>> create(Context& ctx);
+    // `ctx` must outlive the renderer. `light_loop`: chosen by the device unless a test forces it.
+    static Result<std::unique_ptr<Renderer>> create(Context& ctx, LightLoop light_loop = LightLoop::ForDevice);
     ~Renderer();
     Renderer(const Renderer&) = delete;
     Renderer& operator=(const Renderer&) = delete;
@@ -135,6 +136,9 @@ private:
     };
     std::map<const assets::Model*, CachedModel> models_;
     std::vector<PbrDraw> draws_;  // this frame's, kept so that a frame allocates none
+    // Where each of this frame's light slots can reach (write_frame_uniforms), for the draws' lists.
+    std::array<LightReach, gpu::kMaxLights> light_reach_{};
+    std::size_t light_reach_count_ = 0;
     HalfTables half_tables_;      // the readback's half floats to sRGB
     Owned<VkQueryPool> timestamps_;
     std::uint32_t timestamp_bits_ = 0;

@@ -1,9 +1,12 @@
 #include "scene/room_model.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <functional>
+#include <map>
+#include <utility>
 
 namespace ocop::scene {
 namespace room_detail {
@@ -11,6 +14,10 @@ namespace room_detail {
 constexpr float kDoorHeight = 2.2f;
 constexpr float kSkirtingHeight = 0.1f;
 constexpr int kFinishTexture = 512;
+// The room's surfaces are cut into squares this wide on the floor plan: the renderer lights each
+// piece with the lamps whose cones reach it (render/light_reach.h), where one whole floor
+// would be reached by every spot in the room.
+constexpr float kPlanCell = 2.0f;
 
 std::uint32_t room_hash(std::uint32_t x) {
     x ^= x >> 16;
@@ -251,6 +258,83 @@ void add_wall_quad(assets::Mesh& mesh, glm::vec2 a, glm::vec2 b, float y0, float
     else mesh.indices.insert(mesh.indices.end(), {base, base + 2, base + 1, base, base + 3, base + 2});
 }
 
+// `mesh` cut along the lines x = k kPlanCell and z = k kPlanCell, one mesh per square of the
+// plan that holds some of it. A triangle flat along an axis (a wall along x) is not cut along
+// that axis, so a wall on a grid line lands in one square, not in both. Each piece's
+// positions, normals and UVs (all a room has) are the triangle's, interpolated.
+std::vector<assets::Mesh> cut_by_plan_grid(const assets::Mesh& mesh) {
+    struct Corner {
+        glm::vec3 weights;  // barycentric, of the triangle being cut
+        glm::vec2 plan;     // (x, z)
+    };
+    std::map<std::pair<int, int>, assets::Mesh> cells;
+    for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
+        const std::array<std::uint32_t, 3> v{mesh.indices[t], mesh.indices[t + 1], mesh.indices[t + 2]};
+        const glm::vec3 a = mesh.positions[v[0]], b = mesh.positions[v[1]], c = mesh.positions[v[2]];
+        const glm::vec2 lo{std::min({a.x, b.x, c.x}), std::min({a.z, b.z, c.z})};
+        const glm::vec2 hi{std::max({a.x, b.x, c.x}), std::max({a.z, b.z, c.z})};
+        const bool flat_x = hi.x - lo.x < 1e-4f, flat_z = hi.y - lo.y < 1e-4f;
+        const int x0 = int(std::floor((flat_x ? 0.5f * (lo.x + hi.x) : lo.x) / kPlanCell));
+        const int z0 = int(std::floor((flat_z ? 0.5f * (lo.y + hi.y) : lo.y) / kPlanCell));
+        const int x1 = flat_x ? x0 : int(std::floor(hi.x / kPlanCell));
+        const int z1 = flat_z ? z0 : int(std::floor(hi.y / kPlanCell));
+        for (int cx = x0; cx <= x1; ++cx)
+            for (int cz = z0; cz <= z1; ++cz) {
+                std::vector<Corner> poly{{{1, 0, 0}, {a.x, a.z}}, {{0, 1, 0}, {b.x, b.z}}, {{0, 0, 1}, {c.x, c.z}}};
+                // Sutherland-Hodgman against the square's sides: keep where side(p) >= 0.
+                const auto clip = [&](int axis, float at, float sign) {
+                    std::vector<Corner> out;
+                    for (std::size_t i = 0; i < poly.size(); ++i) {
+                        const Corner& p = poly[i];
+                        const Corner& q = poly[(i + 1) % poly.size()];
+                        const float dp = sign * (p.plan[axis] - at), dq = sign * (q.plan[axis] - at);
+                        if (dp >= 0.0f) out.push_back(p);
+                        if ((dp >= 0.0f) != (dq >= 0.0f)) {
+                            const float f = dp / (dp - dq);
+                            out.push_back({glm::mix(p.weights, q.weights, f), glm::mix(p.plan, q.plan, f)});
+                        }
+                    }
+                    poly = std::move(out);
+                };
+                if (!flat_x) clip(0, float(cx) * kPlanCell, 1.0f), clip(0, float(cx + 1) * kPlanCell, -1.0f);
+                if (!flat_z) clip(1, float(cz) * kPlanCell, 1.0f), clip(1, float(cz + 1) * kPlanCell, -1.0f);
+                if (poly.size() < 3) continue;
+                // A triangle that only touches the square leaves a sliver of no area: none of it.
+                const auto at = [&](const Corner& k) { return k.weights.x * a + k.weights.y * b + k.weights.z * c; };
+                glm::vec3 doubled_area{0.0f};
+                for (std::size_t i = 1; i + 1 < poly.size(); ++i)
+                    doubled_area += glm::cross(at(poly[i]) - at(poly[0]), at(poly[i + 1]) - at(poly[0]));
+                if (glm::length(doubled_area) < 1e-6f) continue;
+                assets::Mesh& piece = cells[{cx, cz}];
+                const auto base = static_cast<std::uint32_t>(piece.positions.size());
+                for (const Corner& k : poly) {
+                    const glm::vec3 w = k.weights;
+                    const auto mixed = [&](const auto& values) {
+                        return w.x * values[v[0]] + w.y * values[v[1]] + w.z * values[v[2]];
+                    };
+                    piece.positions.push_back(mixed(mesh.positions));
+                    if (!mesh.normals.empty()) piece.normals.push_back(glm::normalize(mixed(mesh.normals)));
+                    if (!mesh.uv0.empty()) piece.uv0.push_back(mixed(mesh.uv0));
+                }
+                // A fan over the convex piece; a corner on a side (where a cut passed through a
+                // vertex) makes a triangle of no area, left out.
+                for (std::uint32_t i = 1; i + 1 < poly.size(); ++i) {
+                    const glm::vec3 p0 = piece.positions[base], p1 = piece.positions[base + i],
+                                    p2 = piece.positions[base + i + 1];
+                    if (glm::length(glm::cross(p1 - p0, p2 - p0)) < 1e-7f) continue;
+                    piece.indices.insert(piece.indices.end(), {base, base + i, base + i + 1});
+                }
+            }
+    }
+    std::vector<assets::Mesh> pieces;
+    for (auto& [cell, piece] : cells) {
+        piece.name = mesh.name;
+        piece.material = mesh.material;
+        pieces.push_back(std::move(piece));
+    }
+    return pieces;
+}
+
 }  // namespace room_detail
 
 std::vector<std::string> floor_finishes() { return {"terrazzo", "bat-trang-brick", "oak-parquet", "polished-concrete"}; }
@@ -351,6 +435,11 @@ assets::Model room_model(const Room& room) {
         }
     }
     if (!panels.indices.empty()) model.meshes.push_back(std::move(panels));
+
+    std::vector<assets::Mesh> whole = std::move(model.meshes);
+    model.meshes.clear();
+    for (const assets::Mesh& mesh : whole)
+        for (assets::Mesh& piece : cut_by_plan_grid(mesh)) model.meshes.push_back(std::move(piece));
     return model;
 }
 

@@ -94,3 +94,72 @@ TEST_CASE("sixteen lights all count; a seventeenth is left out", "[render][light
     REQUIRE(seventeen.ok());
     CHECK(punctual_linear(*seventeen, 100, 100) == Approx(punctual_linear(*sixteen, 100, 100)).epsilon(0.02));
 }
+
+TEST_CASE("lights looped over each draw's list light every pixel as a loop over every slot does", "[render][lights]") {
+    // A floor in 16 tiles (each its own draw), a lacquered and a silk sphere, and sixteen
+    // coloured spots and points, the first two spots with shadow maps: each draw sees a few.
+    assets::Model m;
+    m.source = "tiles";
+    assets::Material floor;
+    floor.base_color = {0.8f, 0.8f, 0.8f, 1.0f};
+    floor.metallic = 0.0f;
+    floor.roughness = 0.6f;
+    assets::Material lacquer;
+    lacquer.base_color = {0.5f, 0.05f, 0.03f, 1.0f};
+    lacquer.metallic = 0.0f;
+    lacquer.roughness = 0.5f;
+    lacquer.clearcoat = {.enabled = true, .factor = 1.0f, .roughness = 0.05f};
+    assets::Material silk = floor;
+    silk.base_color = {0.2f, 0.3f, 0.6f, 1.0f};
+    silk.sheen = {.enabled = true, .colour = {1.0f, 0.9f, 0.7f}, .roughness = 0.4f};
+    m.materials = {floor, lacquer, silk};
+    for (int tx = 0; tx < 4; ++tx)
+        for (int tz = 0; tz < 4; ++tz) {
+            const float x0 = -2.0f + float(tx), z0 = -2.0f + float(tz);
+            assets::Mesh tile;
+            tile.positions = {{x0, 0, z0 + 1}, {x0 + 1, 0, z0 + 1}, {x0 + 1, 0, z0}, {x0, 0, z0}};
+            tile.normals.assign(4, {0, 1, 0});
+            tile.indices = {0, 1, 2, 0, 2, 3};
+            tile.material = 0;
+            m.meshes.push_back(tile);
+        }
+    m.meshes.push_back(test::uv_sphere({-0.7f, 0.4f, 0.2f}, 0.4f));
+    m.meshes.back().material = 1;
+    m.meshes.push_back(test::uv_sphere({0.8f, 0.35f, -0.5f}, 0.35f));
+    m.meshes.back().material = 2;
+    scene::Scene s = punctual_floor_scene();
+    s.products.front().model = std::make_shared<const assets::Model>(std::move(m));
+    s.camera.position = {0.0f, 4.0f, 3.0f};
+    s.camera.up = {0.0f, 1.0f, 0.0f};
+    s.camera.vertical_fov_deg = 50.0f;
+    s.camera.near_m = 0.5f;
+    s.environment.uniform_radiance = glm::vec3(0.05f);
+    s.tone_mapping = scene::ToneMapping::PbrNeutral;
+    for (int i = 0; i < 16; ++i) {
+        const float x = -1.5f + float(i % 4), z = -1.5f + float(i / 4);
+        const glm::vec3 colour{0.4f + 0.6f * float(i % 3 == 0), 0.4f + 0.6f * float(i % 3 == 1), 0.4f + 0.6f * float(i % 3 == 2)};
+        if (i % 5 == 4)
+            s.lights.push_back({.type = scene::Light::Type::Point, .colour = colour, .intensity = 0.3f,
+                                .position = {x, 0.8f, z}, .range_m = 1.2f});
+        else
+            s.lights.push_back({.type = scene::Light::Type::Spot, .direction = {0.1f, -1.0f, 0.05f}, .colour = colour,
+                                .intensity = 1.5f, .position = {x, 1.6f, z}, .inner_cone_deg = 10.0f,
+                                .outer_cone_deg = 18.0f});
+    }
+    s.light_shadows = true;
+    render::Pixels every_slot;
+    {
+        test::TestGpu gpu(render::LightLoop::EverySlot);
+        Result<render::Pixels> p = gpu.renderer->render_offscreen(s, 240, 180);
+        REQUIRE(p.ok());
+        every_slot = std::move(p).value();
+    }
+    test::TestGpu gpu(render::LightLoop::DrawLists);
+    Result<render::Pixels> lists = gpu.renderer->render_offscreen(s, 240, 180);
+    REQUIRE(lists.ok());
+    test::check_golden(*lists, "lights_per_draw");  // to look at: the pools of light, the spheres
+    const test::ImageDifference d = test::compare(*lists, every_slot);
+    INFO("mean |a-b| " << d.mean_abs << ", share over 16 " << d.share_over_16);
+    CHECK(d.mean_abs < 0.05);
+    CHECK(d.share_over_16 == 0.0);
+}

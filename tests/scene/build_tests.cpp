@@ -146,32 +146,39 @@ TEST_CASE("a room's floor covers its outline and its walls leave the door open",
     room.height_m = 3.0f;
     room.doors.push_back({.wall = 0, .at_m = 2.0f, .width_m = 1.5f, .entrance = true});
     const assets::Model m = scene::room_model(room);
-    const assets::Mesh* floor = nullptr;
-    const assets::Mesh* walls = nullptr;
-    for (const assets::Mesh& mesh : m.meshes) {
-        if (mesh.name == "floor") floor = &mesh;
-        if (mesh.name == "walls") walls = &mesh;
-    }
-    REQUIRE(floor);
-    REQUIRE(walls);
+    // The surfaces come in pieces of at most 2 m × 2 m of the plan (lit by the lamps that reach them).
     double area = 0.0;
-    for (std::size_t t = 0; t < floor->indices.size(); t += 3) {
-        const glm::vec3 a = floor->positions[floor->indices[t]], b = floor->positions[floor->indices[t + 1]],
-                        c = floor->positions[floor->indices[t + 2]];
-        const glm::vec3 n = glm::cross(b - a, c - a);
-        CHECK(n.y > 0.0f);  // faces up
-        area += 0.5 * glm::length(n);
+    std::size_t floor_pieces = 0, wall_triangles = 0;
+    for (const assets::Mesh& mesh : m.meshes) {
+        glm::vec3 lo(1e9f), hi(-1e9f);
+        for (const glm::vec3& p : mesh.positions) lo = glm::min(lo, p), hi = glm::max(hi, p);
+        CHECK(hi.x - lo.x <= 2.0f + 1e-4f);
+        CHECK(hi.z - lo.z <= 2.0f + 1e-4f);
+        if (mesh.name == "floor") {
+            ++floor_pieces;
+            for (std::size_t t = 0; t < mesh.indices.size(); t += 3) {
+                const glm::vec3 a = mesh.positions[mesh.indices[t]], b = mesh.positions[mesh.indices[t + 1]],
+                                c = mesh.positions[mesh.indices[t + 2]];
+                const glm::vec3 n = glm::cross(b - a, c - a);
+                CHECK(n.y > 0.0f);  // faces up
+                area += 0.5 * glm::length(n);
+            }
+        }
+        if (mesh.name != "walls") continue;
+        // Nothing of the wall below the lintel inside the door's span (x 2..3.5 on the z = 0 wall).
+        for (std::size_t t = 0; t < mesh.indices.size(); t += 3) {
+            ++wall_triangles;
+            glm::vec3 tlo(1e9f), thi(-1e9f);
+            for (int k = 0; k < 3; ++k) {
+                tlo = glm::min(tlo, mesh.positions[mesh.indices[t + k]]);
+                thi = glm::max(thi, mesh.positions[mesh.indices[t + k]]);
+            }
+            const bool on_door_wall = thi.z < 1e-4f;
+            const bool overlaps_door = tlo.x < 3.5f - 1e-4f && thi.x > 2.0f + 1e-4f;
+            if (on_door_wall && overlaps_door) CHECK(tlo.y >= 2.2f - 1e-4f);
+        }
     }
     CHECK(std::abs(area - 56.0) < 1e-3);
-    // Nothing of the wall below the lintel inside the door's span (x 2..3.5 on the z = 0 wall).
-    for (std::size_t t = 0; t < walls->indices.size(); t += 3) {
-        glm::vec3 lo(1e9f), hi(-1e9f);
-        for (int k = 0; k < 3; ++k) {
-            lo = glm::min(lo, walls->positions[walls->indices[t + k]]);
-            hi = glm::max(hi, walls->positions[walls->indices[t + k]]);
-        }
-        const bool on_door_wall = hi.z < 1e-4f;
-        const bool overlaps_door = lo.x < 3.5f - 1e-4f && hi.x > 2.0f + 1e-4f;
-        if (on_door_wall && overlaps_door) CHECK(lo.y >= 2.2f - 1e-4f);
-    }
+    CHECK(floor_pieces == 14);  // the 5 x 4 squares of the plan, less the 6 outside the L
+    CHECK(wall_triangles > 0);
 }
