@@ -10,6 +10,7 @@
 #define GLFW_INCLUDE_VULKAN
 #include <GLFW/glfw3.h>
 
+#include "core/sanitizers.h"
 #include "render/vk_check.h"
 
 namespace ocop::render {
@@ -75,7 +76,7 @@ int device_rank(const VkPhysicalDeviceProperties& p, bool prefer_cpu) {
 // layers, so their own leaks would show as "<unknown module>" and could not be suppressed.
 // Sanitizer builds keep them loaded (tests/lsan.supp names them); other builds do nothing.
 void keep_vulkan_libraries_loaded_for_leak_reports() {
-#if defined(__SANITIZE_ADDRESS__)
+#if OCOP_ADDRESS_SANITIZER
     for (const char* name : {"libvulkan_lvp.so", "libVkLayer_khronos_validation.so"})
         dlopen(name, RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE);  // no-op when not loaded
 #endif

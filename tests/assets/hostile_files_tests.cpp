@@ -17,6 +17,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/sanitizers.h"
 #include "assets/hostile_corpus.h"
 #include "assets/import.h"
 #include "export/glb_writer.h"
@@ -744,7 +745,7 @@ namespace {
 
 // 2 s per file (the limit); the sanitizer build (Debug + ASan + UBSan) runs 10-20x
 // slower: 100,000 nodes take 0.66 s in release and 11 s there.
-#if defined(__SANITIZE_ADDRESS__)
+#if OCOP_ADDRESS_SANITIZER
 constexpr double hostile_seconds_allowed = 30.0;
 #else
 constexpr double hostile_seconds_allowed = 2.0;
@@ -771,7 +772,7 @@ void hostile_check_import(const std::filesystem::path& path, ocop::test::hostile
     const std::uint64_t peak_rise = hostile_peak_rss() - peak_before;
     INFO(path.filename().string() << " took " << seconds << " s, peak memory rose by " << peak_rise / 1048576 << " MiB");
     CHECK(seconds < hostile_seconds_allowed);  // a hang guard, not a speed target
-#if !defined(__SANITIZE_ADDRESS__)  // ASan's shadow and quarantine make RSS meaningless here
+#if !OCOP_ADDRESS_SANITIZER  // ASan's shadow and quarantine make RSS meaningless here
     CHECK(peak_rise < (std::uint64_t{256} << 20) + 32 * (ec ? 0 : file_bytes));
 #endif
     if (!result.ok()) {

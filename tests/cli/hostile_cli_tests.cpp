@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/sanitizers.h"
 #include "assets/hostile_corpus.h"
 #include "support.h"
 
@@ -62,7 +63,7 @@ TEST_CASE("showroom export refuses hostile files with exit 2 and one line naming
 }
 
 TEST_CASE("Hostile files that claim gigabytes do not exhaust a 2 GB address space", "[hostile][cli]") {
-#if defined(__SANITIZE_ADDRESS__)
+#if OCOP_ADDRESS_SANITIZER
     OCOP_SKIP("AddressSanitizer reserves terabytes of address space: ulimit -v cannot apply");
 #else
     const auto dir = ocop::test::scratch_dir("hostile_cli_ulimit");

@@ -31,8 +31,6 @@ double median_of(std::vector<double> values) {
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
 double seconds(Clock::time_point from, Clock::time_point to) {
     return std::chrono::duration<double>(to - from).count();
 }

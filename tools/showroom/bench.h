@@ -1,6 +1,7 @@
 // showroom bench: figures as JSON, for docs/benchmarks.md. Never used by tests.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -14,6 +15,9 @@ class App;
 }
 
 namespace ocop::cli {
+
+// Every bench times with it (one alias: the unity build joins the bench files).
+using Clock = std::chrono::steady_clock;
 
 struct BenchArgs {
     std::string what;   // import | render | export | photos | scene

@@ -34,7 +34,6 @@
 namespace ocop::cli::bench_export_detail {
 
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
 
 double since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 

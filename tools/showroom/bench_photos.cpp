@@ -18,7 +18,6 @@
 namespace ocop::cli {
 
 int run_bench_photos(const BenchArgs& args, const Log& log) {
-    using Clock = std::chrono::steady_clock;
     Result<scene::Catalogue> catalogue = scene::load_catalogue(args.model);
     if (!catalogue) return report(catalogue.error());
     if (catalogue->products.size() > std::size_t(args.products)) catalogue->products.resize(std::size_t(args.products));

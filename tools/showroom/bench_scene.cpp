@@ -26,7 +26,6 @@ int fail_scene(const Error& e) {
 }  // namespace
 
 int run_bench_scene(const BenchArgs& args, const Log& log) {
-    using Clock = std::chrono::steady_clock;
     Result<CentreFiles> files = load_centre_files(args.model);
     if (!files) return fail_scene(files.error());
     scene::ProductLibrary library(samples_dir(), kCentreProductTriangles);
