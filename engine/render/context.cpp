@@ -45,6 +45,7 @@ std::string missing_features(VkPhysicalDevice pd) {
     vkGetPhysicalDeviceFeatures2(pd, &f2);
     if (!f13.dynamicRendering) return "dynamicRendering";
     if (!f13.synchronization2) return "synchronization2";
+    if (!f13.maintenance4) return "maintenance4";  // glslc's Vulkan 1.3 compute shaders declare LocalSizeId
     if (!(props.limits.framebufferColorSampleCounts & VK_SAMPLE_COUNT_4_BIT) ||
         !(props.limits.framebufferDepthSampleCounts & VK_SAMPLE_COUNT_4_BIT))
         return "4x MSAA";
@@ -210,7 +211,8 @@ Result<std::unique_ptr<Context>> Context::create(const ContextOptions& options) 
     vkGetPhysicalDeviceFeatures(ctx->physical_, &supported);
     VkPhysicalDeviceVulkan13Features f13{.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_1_3_FEATURES,
                                          .synchronization2 = VK_TRUE,
-                                         .dynamicRendering = VK_TRUE};
+                                         .dynamicRendering = VK_TRUE,
+                                         .maintenance4 = VK_TRUE};
     const VkPhysicalDeviceFeatures2 features{
         .sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_FEATURES_2,
         .pNext = &f13,

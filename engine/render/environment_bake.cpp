@@ -1,4 +1,5 @@
 #include "render/environment_bake.h"
+#include "render/environment_bake_steps.h"
 
 #include <algorithm>
 #include <atomic>
@@ -23,42 +24,10 @@ namespace ocop::render::environment_bake {
 
 namespace fs = std::filesystem;
 
-constexpr double pi = 3.14159265358979323846;
-
 // Bump whenever the bake's output or the cache layout changes: older cache files then miss
 // (the version is part of the key) and are refused if read anyway (it is in the header too).
 constexpr std::uint32_t format_version = 1;
 constexpr char cache_magic[8] = {'O', 'C', 'O', 'P', 'I', 'B', 'L', '\n'};
-
-// The prefilter samples a pyramid whose base is the source, area-averaged down to this width
-// when wider: with the default settings no sample asks for a texel even a quarter as fine
-// (Krivanek & Colbert's level of detail below), and a 16k HDRI's pyramid would cost 2.7 GiB.
-constexpr int max_pyramid_width = 4096;
-
-// Samples read one pyramid level coarser than Krivanek & Colbert's choice (Babylon.js's factor 4
-// in solid angle): with 256 samples theirs leaves visible streaks, ghosts of a bright ceiling
-// light along the sample pattern, at roughness 0.4 (photo_studio_01). Energy is unchanged.
-constexpr double lod_bias = 1.0;
-
-// Radiance above this is clamped so that sums of many samples stay finite in float.
-constexpr float max_radiance = 1e30f;
-
-// The header's real SH constants, used for projection too, so that evaluating with them
-// gives back exactly what was projected.
-constexpr double sh_c0 = 0.282095, sh_c1 = 0.488603, sh_c2 = 1.092548, sh_c3 = 0.315392, sh_c4 = 0.546274;
-
-// The sizes a bake has for given settings: the level count is reduced until the last level is
-// at least 8x4, and level 0's height is a multiple of 2^(levels - 1), so every level is
-// exactly a mip of level 0 with width = 2 * height (what upload_environment requires).
-struct Layout {
-    int width0 = 0;
-    int height0 = 0;
-    int levels = 0;
-    int samples = 0;
-
-    int width(int level) const { return width0 >> level; }
-    int height(int level) const { return height0 >> level; }
-};
 
 Layout layout_for(const BakeSettings& settings) {
     Layout layout;
@@ -70,6 +39,11 @@ Layout layout_for(const BakeSettings& settings) {
     layout.width0 = 2 * height;
     layout.height0 = height;
     return layout;
+}
+
+bool is_bakeable(const assets::Image& hdr) {
+    return hdr.width > 0 && hdr.height > 0 &&
+           hdr.rgba32f.size() == static_cast<std::size_t>(hdr.width) * static_cast<std::size_t>(hdr.height) * 4;
 }
 
 // A read-only view of RGBA float pixels, row 0 at the top.
@@ -110,6 +84,10 @@ glm::dvec3 direction_at(double u, double v) {
 // sin(latitude) at the top edge of row `t` (fractional) of an equirect `height` rows tall: the
 // solid angle between two such edges is 2pi (sin(a) - sin(b)) over the full width.
 double sin_latitude_at_row(double t, int height) { return std::sin(0.5 * pi - t * pi / height); }
+
+double row_solid_angle(int row, int width, int height) {
+    return 2.0 * pi / width * (sin_latitude_at_row(row, height) - sin_latitude_at_row(row + 1, height));
+}
 
 // Source cells (index, weight) that one destination cell covers along an axis.
 struct Tap {
@@ -206,8 +184,7 @@ glm::vec3 sample_bilinear(const Plane& plane, double u, double v) {
 glm::dvec3 radiant_integral(const Plane& plane) {
     glm::dvec3 total(0.0);
     for (int y = 0; y < plane.height; ++y) {
-        const double solid_angle = 2.0 * pi / plane.width *
-                                   (sin_latitude_at_row(y, plane.height) - sin_latitude_at_row(y + 1, plane.height));
+        const double solid_angle = row_solid_angle(y, plane.width, plane.height);
         glm::dvec3 row(0.0);
         for (int x = 0; x < plane.width; ++x) {
             const float* p = plane.rgba + texel_index(plane.width, x, y);
@@ -262,6 +239,28 @@ std::vector<EnvironmentLevel> build_pyramid(const assets::Image& hdr) {
     return pyramid;
 }
 
+EnvironmentLevel base_level(const assets::Image& hdr, const EnvironmentLevel& pyramid_base, const Layout& layout) {
+    if (hdr.width >= layout.width0 && hdr.height >= layout.height0)
+        return area_resample({hdr.width, hdr.height, hdr.rgba32f.data()}, layout.width0, layout.height0);
+    return bilinear_resample(plane_of(pyramid_base), layout.width0, layout.height0);
+}
+
+BakedEnvironment uniform_bake(glm::vec3 value, const Layout& layout) {
+    BakedEnvironment baked;
+    // Only band 0 is non-zero: sh[0] * Y00 = value for every normal.
+    baked.sh[0] = value / static_cast<float>(sh_c0);
+    for (int i = 0; i < layout.levels; ++i) {
+        EnvironmentLevel level = make_level(layout.width(i), layout.height(i));
+        for (std::size_t t = 0; t < level.rgba.size(); t += 4) {
+            level.rgba[t + 0] = value.r;
+            level.rgba[t + 1] = value.g;
+            level.rgba[t + 2] = value.b;
+        }
+        baked.levels.push_back(std::move(level));
+    }
+    return baked;
+}
+
 std::array<double, 9> sh_basis(const glm::dvec3& d) {
     return {sh_c0,
             sh_c1 * d.y,
@@ -287,8 +286,7 @@ std::array<glm::vec3, 9> project_irradiance(const Plane& plane) {
     std::vector<std::array<double, 27>> rows(static_cast<std::size_t>(plane.height));
     parallel_for(rows.size(), [&](std::size_t y) {
         const int row = static_cast<int>(y);
-        const double solid_angle = 2.0 * pi / plane.width *
-                                   (sin_latitude_at_row(row, plane.height) - sin_latitude_at_row(row + 1, plane.height));
+        const double solid_angle = row_solid_angle(row, plane.width, plane.height);
         const double lat = 0.5 * pi - (row + 0.5) * pi / plane.height;
         const double cos_lat = std::cos(lat), sin_lat = std::sin(lat);
         std::array<double, 27> sum{};
@@ -307,10 +305,14 @@ std::array<glm::vec3, 9> project_irradiance(const Plane& plane) {
     std::array<double, 27> total{};
     for (const std::array<double, 27>& row : rows)
         for (std::size_t i = 0; i < 27; ++i) total[i] += row[i];
+    return irradiance_from_projection(total);
+}
+
+std::array<glm::vec3, 9> irradiance_from_projection(const std::array<double, 27>& projection) {
     constexpr std::array<double, 9> band = {1.0, 2.0 / 3.0, 2.0 / 3.0, 2.0 / 3.0, 0.25, 0.25, 0.25, 0.25, 0.25};
     std::array<glm::vec3, 9> sh{};
     for (std::size_t i = 0; i < 9; ++i)
-        sh[i] = glm::vec3(glm::dvec3(total[i * 3], total[i * 3 + 1], total[i * 3 + 2]) * band[i]);
+        sh[i] = glm::vec3(glm::dvec3(projection[i * 3], projection[i * 3 + 1], projection[i * 3 + 2]) * band[i]);
     return sh;
 }
 
@@ -455,8 +457,9 @@ std::uint64_t fnv1a_value(std::uint64_t hash, const T& value) {
     return fnv1a(hash, bytes);
 }
 
-std::uint64_t cache_key(std::span<const std::uint8_t> file, const Layout& layout) {
+std::uint64_t cache_key(std::span<const std::uint8_t> file, const Layout& layout, const std::string& baker) {
     std::uint64_t hash = fnv1a(fnv_offset, file);
+    hash = fnv1a(hash, std::span(reinterpret_cast<const std::uint8_t*>(baker.data()), baker.size()));
     for (std::uint32_t v : {format_version, static_cast<std::uint32_t>(layout.width0),
                             static_cast<std::uint32_t>(layout.levels), static_cast<std::uint32_t>(layout.samples)})
         hash = fnv1a_value(hash, v);
@@ -638,20 +641,15 @@ namespace ocop::render {
 BakedEnvironment bake_environment(const assets::Image& hdr, const BakeSettings& settings) {
     // Callers check their images; one that is not RGBA float pixels of its size bakes as black
     // rather than reading out of bounds.
-    if (hdr.width <= 0 || hdr.height <= 0 ||
-        hdr.rgba32f.size() != static_cast<std::size_t>(hdr.width) * static_cast<std::size_t>(hdr.height) * 4)
-        return uniform_environment(glm::vec3(0.0f), settings);
     const environment_bake::Layout layout = environment_bake::layout_for(settings);
+    if (!environment_bake::is_bakeable(hdr)) return environment_bake::uniform_bake(glm::vec3(0.0f), layout);
     const std::vector<EnvironmentLevel> pyramid = environment_bake::build_pyramid(hdr);
     const environment_bake::Plane base = environment_bake::plane_of(pyramid[0]);
 
     BakedEnvironment baked;
     // Bands 0-2 hardly change when the source is averaged down, so the pyramid's base will do.
     baked.sh = environment_bake::project_irradiance(base);
-    if (hdr.width >= layout.width0 && hdr.height >= layout.height0)
-        baked.levels.push_back(environment_bake::area_resample({hdr.width, hdr.height, hdr.rgba32f.data()}, layout.width0, layout.height0));
-    else
-        baked.levels.push_back(environment_bake::bilinear_resample(base, layout.width0, layout.height0));
+    baked.levels.push_back(environment_bake::base_level(hdr, pyramid[0], layout));
 
     // Every row of every prefiltered level is one task: level 1 has most of the work, so the
     // levels share the cores instead of running one after another.
@@ -677,40 +675,34 @@ BakedEnvironment bake_environment(const assets::Image& hdr, const BakeSettings& 
 }
 
 BakedEnvironment uniform_environment(glm::vec3 value, const BakeSettings& settings) {
-    const environment_bake::Layout layout = environment_bake::layout_for(settings);
-    BakedEnvironment baked;
-    // Only band 0 is non-zero: sh[0] * Y00 = value for every normal.
-    baked.sh[0] = value / static_cast<float>(environment_bake::sh_c0);
-    for (int i = 0; i < layout.levels; ++i) {
-        EnvironmentLevel level = environment_bake::make_level(layout.width(i), layout.height(i));
-        for (std::size_t t = 0; t < level.rgba.size(); t += 4) {
-            level.rgba[t + 0] = value.r;
-            level.rgba[t + 1] = value.g;
-            level.rgba[t + 2] = value.b;
-        }
-        baked.levels.push_back(std::move(level));
-    }
-    return baked;
+    return environment_bake::uniform_bake(value, environment_bake::layout_for(settings));
+}
+
+EnvironmentBaker cpu_environment_baker() {
+    return {"cpu", [](const assets::Image& hdr, const BakeSettings& settings) -> Result<BakedEnvironment> {
+                return bake_environment(hdr, settings);
+            }};
 }
 
 Result<BakedEnvironment> load_baked_environment(const std::filesystem::path& hdr_path,
                                                 const std::filesystem::path& cache_dir,
-                                                const BakeSettings& settings) {
+                                                const BakeSettings& settings, const EnvironmentBaker& baker) {
     const environment_bake::Layout layout = environment_bake::layout_for(settings);
     std::uint64_t key = 0;
     {
         // The same limit as load_hdr_image; the bytes are freed before the decode needs memory.
         Result<std::vector<std::uint8_t>> file = read_file(hdr_path, 1ull << 30);
         if (!file) return file.error();
-        key = environment_bake::cache_key(file.value(), layout);
+        key = environment_bake::cache_key(file.value(), layout, baker.name);
     }
     const std::filesystem::path cache_path = cache_dir.empty() ? std::filesystem::path() : cache_dir / (environment_bake::hex(key) + ".ibl");
     if (!cache_path.empty())
         if (std::optional<BakedEnvironment> cached = environment_bake::read_cache(cache_path, layout, key)) return std::move(*cached);
     Result<assets::Image> hdr = assets::load_hdr_image(hdr_path);
     if (!hdr) return hdr.error();
-    BakedEnvironment baked = bake_environment(hdr.value(), settings);
-    if (!cache_path.empty()) environment_bake::write_cache(cache_dir, cache_path, baked, layout, key);
+    Result<BakedEnvironment> baked = baker.bake(hdr.value(), settings);
+    if (!baked) return baked.error();
+    if (!cache_path.empty()) environment_bake::write_cache(cache_dir, cache_path, baked.value(), layout, key);
     return baked;
 }
 

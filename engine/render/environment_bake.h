@@ -11,6 +11,7 @@
 #include <array>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -57,14 +58,25 @@ BakedEnvironment bake_environment(const assets::Image& hdr, const BakeSettings& 
 // A uniform environment of radiance `value` everywhere (the "white" furnace environment).
 BakedEnvironment uniform_environment(glm::vec3 value, const BakeSettings& settings = {});
 
-// The bake of the HDR file at `hdr_path`, from `cache_dir` when a bake of the same file content
-// and settings is there, else baked and written there atomically (a cache that cannot be
-// written is not an error: the bake is returned anyway). The key is a hash of the file's bytes
-// and the settings, so a renamed file still hits and an edited one misses. A cache file that is
-// truncated or corrupt is baked again. An empty `cache_dir` bakes without a cache.
+// What makes a bake: bake_environment on the CPU, or a device's compute shaders
+// (render/environment_bake_gpu.h). The two agree to float rounding, not to the bit, so the
+// name is part of the cache key: a photo never mixes one's cached bake with the other's.
+struct EnvironmentBaker {
+    std::string name;
+    std::function<Result<BakedEnvironment>(const assets::Image&, const BakeSettings&)> bake;
+};
+EnvironmentBaker cpu_environment_baker();
+
+// The bake of the HDR file at `hdr_path`, from `cache_dir` when a bake of the same file content,
+// settings and baker is there, else baked and written there atomically (a cache that cannot be
+// written is not an error: the bake is returned anyway). The key is a hash of the file's bytes,
+// the settings and the baker's name, so a renamed file still hits and an edited one misses. A
+// cache file that is truncated or corrupt is baked again. An empty `cache_dir` bakes without a
+// cache.
 Result<BakedEnvironment> load_baked_environment(const std::filesystem::path& hdr_path,
                                                 const std::filesystem::path& cache_dir,
-                                                const BakeSettings& settings = {});
+                                                const BakeSettings& settings = {},
+                                                const EnvironmentBaker& baker = cpu_environment_baker());
 
 // The per-user cache folder: $XDG_CACHE_HOME/ocop-showroom/ibl, else ~/.cache/ocop-showroom/ibl,
 // else (no $HOME) the temporary folder's ocop-showroom-ibl.

@@ -122,6 +122,7 @@ private:
     LightShadows light_shadows_;
     std::uint64_t uploads_ = 0;  // models uploaded so far (shadow_content_key)
     GpuEnvironment environment_;
+    EnvironmentBaker environment_baker_;  // compute shaders where the device can, else the CPU
     scene::Environment baked_from_;  // what environment_ was made from (default: the studio dome)
     Owned<VkCommandPool> command_pool_;
     VkCommandBuffer command_buffer_ = VK_NULL_HANDLE;

@@ -28,6 +28,18 @@ constexpr std::uint32_t kShadowReceiverFrag[] = {
 constexpr std::uint32_t kLightShadowVert[] = {
 #include "light_shadow.vert.inc"
 };
+constexpr std::uint32_t kIblSampleRowsComp[] = {
+#include "ibl_sample_rows.comp.inc"
+};
+constexpr std::uint32_t kIblPrefilterComp[] = {
+#include "ibl_prefilter.comp.inc"
+};
+constexpr std::uint32_t kIblIrradianceComp[] = {
+#include "ibl_irradiance.comp.inc"
+};
+constexpr std::uint32_t kBrdfLutComp[] = {
+#include "brdf_lut.comp.inc"
+};
 }  // namespace
 
 Owned<VkShaderModule> module(const Context& ctx, std::span<const std::uint32_t> spirv) {
@@ -46,5 +58,9 @@ std::span<const std::uint32_t> shadow_caster_frag() { return kShadowCasterFrag; 
 std::span<const std::uint32_t> shadow_receiver_vert() { return kShadowReceiverVert; }
 std::span<const std::uint32_t> shadow_receiver_frag() { return kShadowReceiverFrag; }
 std::span<const std::uint32_t> light_shadow_vert() { return kLightShadowVert; }
+std::span<const std::uint32_t> ibl_sample_rows_comp() { return kIblSampleRowsComp; }
+std::span<const std::uint32_t> ibl_prefilter_comp() { return kIblPrefilterComp; }
+std::span<const std::uint32_t> ibl_irradiance_comp() { return kIblIrradianceComp; }
+std::span<const std::uint32_t> brdf_lut_comp() { return kBrdfLutComp; }
 
 }  // namespace ocop::render::shaders

@@ -23,5 +23,9 @@ std::span<const std::uint32_t> shadow_caster_frag();
 std::span<const std::uint32_t> shadow_receiver_vert();
 std::span<const std::uint32_t> shadow_receiver_frag();
 std::span<const std::uint32_t> light_shadow_vert();
+std::span<const std::uint32_t> ibl_sample_rows_comp();
+std::span<const std::uint32_t> ibl_prefilter_comp();
+std::span<const std::uint32_t> ibl_irradiance_comp();
+std::span<const std::uint32_t> brdf_lut_comp();
 
 }  // namespace ocop::render::shaders

@@ -4,7 +4,9 @@
 // maps kept between frames are redrawn when the scene changes).
 #include <algorithm>
 #include <cmath>
+#include <glm/gtc/matrix_transform.hpp>
 
+#include "scene/scene.h"
 #include "gpu_support.h"
 #include "render/light_shadows.h"
 #include "support.h"

@@ -20,6 +20,7 @@
 #include "photo/studio.h"
 #include "render/context.h"
 #include "render/environment_bake.h"
+#include "render/environment_bake_gpu.h"
 #include "render/renderer.h"
 
 namespace ocop::cli {
@@ -135,6 +136,19 @@ int run_bench(const BenchArgs& args, const Log& log) {
             if (!hdr) return fail(hdr.error());
             (void)render::bake_environment(hdr.value());
             out["environment_bake_s"] = seconds(fresh_start, Clock::now());
+            // The same bake by compute shaders on the device (pipelines made, source uploaded
+            // and levels read back included; the HDR already decoded).
+            const auto compute_start = Clock::now();
+            Result<render::BakedEnvironment> computed = render::bake_environment_gpu(**ctx, hdr.value());
+            if (!computed) return fail(computed.error());
+            out["environment_bake_compute_s"] = seconds(compute_start, Clock::now());
+            const auto lut_start = Clock::now();
+            (void)render::brdf_lut(64);
+            out["brdf_table_s"] = seconds(lut_start, Clock::now());
+            const auto lut_compute_start = Clock::now();
+            Result<std::vector<glm::vec3>> lut = render::brdf_lut_gpu(**ctx, 64);
+            if (!lut) return fail(lut.error());
+            out["brdf_table_compute_s"] = seconds(lut_compute_start, Clock::now());
             out["environment"] = args.environment;
         }
         out["samples"] = args.samples;
