@@ -8,6 +8,7 @@ layout(set = kSetFrame, binding = kBindingFrame) uniform Frame { FrameUniforms f
 layout(set = kSetFrame, binding = kBindingSpecularEnvironment) uniform sampler2D specular_environment;
 layout(set = kSetFrame, binding = kBindingBrdfLut) uniform sampler2D brdf_lut;
 layout(set = kSetFrame, binding = kBindingLightShadows) uniform sampler2DArrayShadow light_shadows;
+layout(set = kSetFrame, binding = kBindingSheenEnvironment) uniform sampler2D sheen_environment;
 #include "light_shadow.glsl"
 
 layout(set = kSetMaterial, binding = kBindingMaterial) uniform Material { MaterialUniforms material; };
@@ -147,6 +148,15 @@ vec3 environment_radiance(vec3 dir, float roughness) {
     if (int(frame.environment.x) == kEnvironmentBaked)
         return textureLod(specular_environment, equirect_uv(dir), roughness * frame.environment.y).rgb;
     return studio_dome(dir, roughness, frame);
+}
+
+// What the sheen lobe gathers from the environment around normal n, over the lobe's albedo E: the
+// Charlie-prefiltered equirect (environment_bake.h) where one is baked; the studio dome has none,
+// so there it is the dome's cosine-weighted average, as for diffuse light.
+vec3 environment_sheen(vec3 n, float sheen_roughness) {
+    if (int(frame.environment.x) == kEnvironmentBaked)
+        return textureLod(sheen_environment, equirect_uv(n), sheen_roughness * float(textureQueryLevels(sheen_environment) - 1)).rgb;
+    return studio_dome(n, 1.0, frame);
 }
 
 vec3 environment_irradiance(vec3 n) {
@@ -295,9 +305,9 @@ void main() {
     color += occlusion * image_based_light(s, ibl_radiance, environment_irradiance(n), brdf, 1.0 - transmission);
     if (has_mode(kMaterialSheen)) {
         float sheen_albedo = texture(brdf_lut, vec2(n_dot_v, sheen_roughness)).b;
-        // The sheen lobe is wide: the environment's cosine-weighted average around the normal
-        // stands in for its Charlie-prefiltered radiance (as three.js does).
-        sheen += occlusion * sheen_colour * sheen_albedo * environment_irradiance(n);
+        // Split sum, as for the specular lobe: the Charlie-prefiltered radiance times the lobe's
+        // directional albedo (the glTF sample viewer's sheen IBL).
+        sheen += occlusion * sheen_colour * sheen_albedo * environment_sheen(n, sheen_roughness);
     }
     color = color * sheen_scaling + sheen;
 

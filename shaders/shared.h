@@ -23,7 +23,8 @@ OCOP_CONST kBindingSpecularEnvironment = 1;  // GGX-prefiltered equirect, one mi
 OCOP_CONST kBindingBrdfLut = 2;              // (split-sum A, B, sheen albedo) by (n.v, roughness)
 OCOP_CONST kBindingContactShadow = 3;      // the floor's soft contact shadow, mipmapped for blur
 OCOP_CONST kBindingLightShadows = 4;       // the key lights' shadow maps: depth, one layer a light
-OCOP_CONST kFrameBindingCount = 5;
+OCOP_CONST kBindingSheenEnvironment = 5;   // Charlie-prefiltered equirect, one mip per sheen roughness step
+OCOP_CONST kFrameBindingCount = 6;
 
 // FrameUniforms.environment.x
 OCOP_CONST kEnvironmentStudio = 0;  // the analytic studio dome

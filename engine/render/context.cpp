@@ -49,9 +49,9 @@ std::string missing_features(VkPhysicalDevice pd) {
     if (!(props.limits.framebufferColorSampleCounts & VK_SAMPLE_COUNT_4_BIT) ||
         !(props.limits.framebufferDepthSampleCounts & VK_SAMPLE_COUNT_4_BIT))
         return "4x MSAA";
-    // The PBR fragment shader's layout has 16 material textures and 4 of the frame (pbr_pass.cpp).
-    if (props.limits.maxPerStageDescriptorSamplers < 20 || props.limits.maxPerStageDescriptorSampledImages < 20)
-        return "20 samplers per shader stage";
+    // The PBR fragment shader's layout has 16 material textures and 5 of the frame (pbr_pass.cpp).
+    if (props.limits.maxPerStageDescriptorSamplers < 21 || props.limits.maxPerStageDescriptorSampledImages < 21)
+        return "21 samplers per shader stage";
     return {};
 }
 

@@ -75,30 +75,38 @@ Owned<VkSampler> sampler(const Context& ctx, VkSamplerAddressMode u, VkSamplerAd
 
 }  // namespace environment_upload
 
-Result<GpuEnvironment> upload_environment(const Context& ctx, const BakedEnvironment& baked) {
+// A chain of levels as one mip-mapped image; BadInput when they do not halve in size.
+Result<Image> upload_chain(const Context& ctx, const std::vector<EnvironmentLevel>& chain, const std::string& what) {
     using namespace environment_upload;
-    if (baked.levels.empty()) return bad_input("environment", "the bake holds no levels");
+    if (chain.empty()) return bad_input("environment", "the bake holds no " + what + " levels");
     std::vector<Level> levels;
     std::vector<std::vector<float>> pixels;
     VkDeviceSize offset = 0;
-    for (std::size_t i = 0; i < baked.levels.size(); ++i) {
-        const EnvironmentLevel& l = baked.levels[i];
-        const auto expected_w = std::max(1, baked.levels[0].width >> i);
-        const auto expected_h = std::max(1, baked.levels[0].height >> i);
+    for (std::size_t i = 0; i < chain.size(); ++i) {
+        const EnvironmentLevel& l = chain[i];
+        const auto expected_w = std::max(1, chain[0].width >> i);
+        const auto expected_h = std::max(1, chain[0].height >> i);
         if (l.width != expected_w || l.height != expected_h ||
             l.rgba.size() != std::size_t(l.width) * std::size_t(l.height) * 4)
-            return bad_input("environment", "level " + std::to_string(i) + " is " + std::to_string(l.width) + "x" +
-                                                std::to_string(l.height) + ", not a mip of level 0");
+            return bad_input("environment", what + " level " + std::to_string(i) + " is " + std::to_string(l.width) +
+                                                "x" + std::to_string(l.height) + ", not a mip of level 0");
         levels.push_back({static_cast<std::uint32_t>(l.width), static_cast<std::uint32_t>(l.height), offset});
         offset += l.rgba.size() * sizeof(std::uint16_t);
         pixels.push_back(l.rgba);
     }
+    return upload_levels(ctx, pixels, levels);
+}
+
+Result<GpuEnvironment> upload_environment(const Context& ctx, const BakedEnvironment& baked) {
     GpuEnvironment gpu;
-    Result<Image> specular = upload_levels(ctx, pixels, levels);
+    Result<Image> specular = upload_chain(ctx, baked.levels, "specular");
     if (!specular) return specular.error();
     gpu.specular = std::move(specular).value();
+    Result<Image> sheen = upload_chain(ctx, baked.sheen, "sheen");
+    if (!sheen) return sheen.error();
+    gpu.sheen = std::move(sheen).value();
     gpu.sh = baked.sh;
-    gpu.levels = static_cast<std::uint32_t>(levels.size());
+    gpu.levels = gpu.specular.desc.mip_levels;
     return gpu;
 }
 
@@ -108,6 +116,9 @@ Result<GpuEnvironment> empty_environment(const Context& ctx) {
     Result<Image> specular = upload_levels(ctx, {{0.0f, 0.0f, 0.0f, 1.0f}}, {{1, 1, 0}});
     if (!specular) return specular.error();
     gpu.specular = std::move(specular).value();
+    Result<Image> sheen = upload_levels(ctx, {{0.0f, 0.0f, 0.0f, 1.0f}}, {{1, 1, 0}});
+    if (!sheen) return sheen.error();
+    gpu.sheen = std::move(sheen).value();
     return gpu;
 }
 

@@ -1,5 +1,5 @@
-// Image-based light on the GPU: the baked environment's prefiltered specular equirect (one mip
-// per roughness step) with its spherical harmonics, and the BRDF lookup table. The renderer
+// Image-based light on the GPU: the baked environment's prefiltered specular and sheen equirects
+// (one mip per roughness step) with its spherical harmonics, and the BRDF lookup table. The renderer
 // holds one of each and binds them in the frame's descriptor set.
 #pragma once
 
@@ -19,6 +19,7 @@ class Context;
 
 struct GpuEnvironment {
     Image specular;                  // RGBA16F, mip i = perceptual roughness i / (levels - 1)
+    Image sheen;                     // RGBA16F, mip i = sheen roughness i / (its mips - 1)
     std::array<glm::vec3, 9> sh{};   // irradiance / pi
     std::uint32_t levels = 1;
 };

@@ -26,7 +26,7 @@ namespace fs = std::filesystem;
 
 // Bump whenever the bake's output or the cache layout changes: older cache files then miss
 // (the version is part of the key) and are refused if read anyway (it is in the header too).
-constexpr std::uint32_t format_version = 1;
+constexpr std::uint32_t format_version = 2;  // 2: the sheen chain
 constexpr char cache_magic[8] = {'O', 'C', 'O', 'P', 'I', 'B', 'L', '\n'};
 
 Layout layout_for(const BakeSettings& settings) {
@@ -39,6 +39,11 @@ Layout layout_for(const BakeSettings& settings) {
     layout.width0 = 2 * height;
     layout.height0 = height;
     return layout;
+}
+
+Layout sheen_layout_for(const BakeSettings& settings) {
+    (void)settings;  // the same chain for every bake: it depends on the lobe, not the HDR
+    return layout_for({.base_width = 128, .level_count = 5, .samples = sheen_samples});
 }
 
 bool is_bakeable(const assets::Image& hdr) {
@@ -258,6 +263,16 @@ BakedEnvironment uniform_bake(glm::vec3 value, const Layout& layout) {
         }
         baked.levels.push_back(std::move(level));
     }
+    const Layout sheen = sheen_layout_for({});
+    for (int i = 0; i < sheen.levels; ++i) {
+        EnvironmentLevel level = make_level(sheen.width(i), sheen.height(i));
+        for (std::size_t t = 0; t < level.rgba.size(); t += 4) {
+            level.rgba[t + 0] = value.r;
+            level.rgba[t + 1] = value.g;
+            level.rgba[t + 2] = value.b;
+        }
+        baked.sheen.push_back(std::move(level));
+    }
     return baked;
 }
 
@@ -329,9 +344,10 @@ double radical_inverse(std::uint32_t bits) {
 // GGX half vector around +Z for the Hammersley point (xi1, xi2) (Karis 2013): cos(theta_h).
 double ggx_cos_theta(double a2, double xi2) { return std::sqrt((1.0 - xi2) / (1.0 + (a2 - 1.0) * xi2)); }
 
-// One importance sample of the prefilter in the texel's frame (+Z = the texel's direction N = V):
-// the light direction, its weight n.l and the pyramid level it reads.
-struct GgxSample {
+// One sample of a prefilter in the texel's frame (+Z = the texel's direction N = V): the light
+// direction, its weight (n.l for GGX's importance samples, D n.l for Charlie's) and the pyramid
+// level it reads.
+struct PrefilterSample {
     glm::dvec3 local{0.0};
     float weight = 0.0f;
     float lod = 0.0f;
@@ -342,9 +358,9 @@ struct GgxSample {
 // level whose texels are that large; a small bright softbox is then averaged, not hit or missed.
 // With n = v the pdf of l is D(h) (n.h) / (4 v.h) = D / 4. `texel_solid_angle` is the pyramid
 // base's average texel, 4pi / (width * height).
-std::vector<GgxSample> ggx_samples(double roughness, int count, double texel_solid_angle, double top_lod) {
+std::vector<PrefilterSample> ggx_samples(double roughness, int count, double texel_solid_angle, double top_lod) {
     const double alpha = roughness * roughness, a2 = alpha * alpha;
-    std::vector<GgxSample> samples;
+    std::vector<PrefilterSample> samples;
     for (int k = 0; k < count; ++k) {
         const double cos_h = ggx_cos_theta(a2, radical_inverse(static_cast<std::uint32_t>(k)));
         const double sin_h = std::sqrt(std::max(0.0, 1.0 - cos_h * cos_h));
@@ -357,6 +373,31 @@ std::vector<GgxSample> ggx_samples(double roughness, int count, double texel_sol
         const double sample_solid_angle = 1.0 / (count * d / 4.0);
         const double lod = 0.5 * std::log2(sample_solid_angle / texel_solid_angle) + lod_bias;
         samples.push_back({l, static_cast<float>(l.z), static_cast<float>(std::clamp(lod, 0.0, top_lod))});
+    }
+    return samples;
+}
+
+// The Charlie sheen lobe's samples for the prefilter with n = v: l spread uniformly over the
+// hemisphere (Hammersley: n.l = 1 - xi, as brdf_lut's sheen albedo), each weighted by
+// D_charlie(h) n.l with h = normalize(l + n); the Neubelt-Pettineo visibility is 1/4 for every l
+// when n = v, so it drops out of the normalised sum. Each sample stands for 2pi / count of solid
+// angle and reads the pyramid level of that size (Krivanek & Colbert, as for GGX).
+std::vector<PrefilterSample> charlie_samples(double roughness, int count, double texel_solid_angle, double top_lod) {
+    const double a = std::max(roughness * roughness, 1e-3);
+    const double lod = std::clamp(0.5 * std::log2(2.0 * pi / count / texel_solid_angle) + lod_bias, 0.0, top_lod);
+    std::vector<PrefilterSample> samples;
+    for (int k = 0; k < count; ++k) {
+        const double n_dot_l = 1.0 - radical_inverse(static_cast<std::uint32_t>(k));
+        const double sin_l = std::sqrt(std::max(0.0, 1.0 - n_dot_l * n_dot_l));
+        const double phi = 2.0 * pi * k / count;
+        const glm::dvec3 l(sin_l * std::cos(phi), sin_l * std::sin(phi), n_dot_l);
+        const glm::dvec3 h = glm::normalize(l + glm::dvec3(0.0, 0.0, 1.0));
+        const double sin2_h = std::max(0.0, 1.0 - h.z * h.z);
+        // D up to its constant factor, which the normalised sum drops, and over its largest value
+        // here: with n = v the half vector is at most 45 degrees from n, so sin^2 <= 1/2, and
+        // sin^(1/a) itself would underflow (0.5^500 at sheen roughness 0).
+        const double weight = std::pow(2.0 * sin2_h, 0.5 / a) * n_dot_l;
+        if (static_cast<float>(weight) > 0.0f) samples.push_back({l, static_cast<float>(weight), static_cast<float>(lod)});
     }
     return samples;
 }
@@ -376,7 +417,7 @@ struct RowRead {
 };
 
 // GGX-prefiltered radiance of one row of `out` (Karis 2013: sum of L(l) n.l over samples / sum n.l).
-void prefilter_row(const std::vector<EnvironmentLevel>& pyramid, const std::vector<GgxSample>& samples,
+void prefilter_row(const std::vector<EnvironmentLevel>& pyramid, const std::vector<PrefilterSample>& samples,
                    EnvironmentLevel& out, int row) {
     const double lat = 0.5 * pi - (row + 0.5) * pi / out.height;
     const double u0 = 0.5 / out.width;
@@ -389,7 +430,7 @@ void prefilter_row(const std::vector<EnvironmentLevel>& pyramid, const std::vect
     reads.reserve(samples.size() * 2);
     double weight_sum = 0.0;
     const int top = static_cast<int>(pyramid.size()) - 1;
-    for (const GgxSample& s : samples) {
+    for (const PrefilterSample& s : samples) {
         const glm::dvec3 l = t * s.local.x + b * s.local.y + n * s.local.z;
         const double u = std::atan2(l.z, l.x) / (2.0 * pi) + 0.5;
         const double v = std::asin(std::clamp(l.y, -1.0, 1.0)) / pi + 0.5;
@@ -475,7 +516,7 @@ std::string hex(std::uint64_t value) {
 
 // Cache file layout (native byte order; a machine of the other order fails the version check):
 //   magic[8] | u32 version | u32 levels | u64 key | i32 width0, height0, samples | f32 sh[27]
-//   | per level: f32 rgba[w * h * 4] | u64 FNV-1a of everything before it.
+//   | per level, then per sheen level: f32 rgba[w * h * 4] | u64 FNV-1a of everything before it.
 // Sizes follow from the settings, so a file of any other size is refused before parsing.
 constexpr std::size_t cache_header_bytes = 8 + 4 + 4 + 8 + 3 * 4 + 27 * 4;
 
@@ -483,6 +524,9 @@ std::size_t cache_file_bytes(const Layout& layout) {
     std::size_t floats = 0;
     for (int i = 0; i < layout.levels; ++i)
         floats += static_cast<std::size_t>(layout.width(i)) * static_cast<std::size_t>(layout.height(i)) * 4;
+    const Layout sheen = sheen_layout_for({});
+    for (int i = 0; i < sheen.levels; ++i)
+        floats += static_cast<std::size_t>(sheen.width(i)) * static_cast<std::size_t>(sheen.height(i)) * 4;
     return cache_header_bytes + floats * sizeof(float) + sizeof(std::uint64_t);
 }
 
@@ -509,7 +553,11 @@ std::vector<std::uint8_t> encode_cache(const BakedEnvironment& baked, const Layo
         append(out, c.y);
         append(out, c.z);
     }
-    for (const EnvironmentLevel& level : baked.levels) {
+    std::vector<const EnvironmentLevel*> all;
+    for (const EnvironmentLevel& level : baked.levels) all.push_back(&level);
+    for (const EnvironmentLevel& level : baked.sheen) all.push_back(&level);
+    for (const EnvironmentLevel* level_pointer : all) {
+        const EnvironmentLevel& level = *level_pointer;
         const std::size_t at = out.size();
         out.resize(at + level.rgba.size() * sizeof(float));
         std::memcpy(out.data() + at, level.rgba.data(), level.rgba.size() * sizeof(float));
@@ -559,13 +607,17 @@ std::optional<BakedEnvironment> read_cache(const fs::path& path, const Layout& l
         c.z = reader.next<float>();
         if (!std::isfinite(c.x) || !std::isfinite(c.y) || !std::isfinite(c.z)) return std::nullopt;
     }
-    for (int i = 0; i < layout.levels; ++i) {
-        EnvironmentLevel level = make_level(layout.width(i), layout.height(i));
+    const Layout sheen = sheen_layout_for({});
+    for (int i = 0; i < layout.levels + sheen.levels; ++i) {
+        const bool is_sheen = i >= layout.levels;
+        const int at = is_sheen ? i - layout.levels : i;
+        EnvironmentLevel level = is_sheen ? make_level(sheen.width(at), sheen.height(at))
+                                          : make_level(layout.width(at), layout.height(at));
         std::memcpy(level.rgba.data(), bytes.data() + reader.at, level.rgba.size() * sizeof(float));
         reader.at += level.rgba.size() * sizeof(float);
         for (float v : level.rgba)
             if (!(v >= 0.0f) || !std::isfinite(v)) return std::nullopt;
-        baked.levels.push_back(std::move(level));
+        (is_sheen ? baked.sheen : baked.levels).push_back(std::move(level));
     }
     return baked;
 }
@@ -653,7 +705,7 @@ BakedEnvironment bake_environment(const assets::Image& hdr, const BakeSettings& 
 
     // Every row of every prefiltered level is one task: level 1 has most of the work, so the
     // levels share the cores instead of running one after another.
-    std::vector<std::vector<environment_bake::GgxSample>> samples(static_cast<std::size_t>(layout.levels));
+    std::vector<std::vector<environment_bake::PrefilterSample>> samples(static_cast<std::size_t>(layout.levels));
     struct RowTask {
         int level;
         int row;
@@ -667,9 +719,20 @@ BakedEnvironment bake_environment(const assets::Image& hdr, const BakeSettings& 
         baked.levels.push_back(environment_bake::make_level(layout.width(i), layout.height(i)));
         for (int y = 0; y < layout.height(i); ++y) tasks.push_back({i, y});
     }
+    // The sheen chain's levels are tasks after the GGX ones (level index from layout.levels on).
+    const environment_bake::Layout sheen = environment_bake::sheen_layout_for(settings);
+    samples.resize(static_cast<std::size_t>(layout.levels + sheen.levels));
+    for (int i = 0; i < sheen.levels; ++i) {
+        const double roughness = sheen.levels > 1 ? double(i) / (sheen.levels - 1) : 1.0;
+        samples[static_cast<std::size_t>(layout.levels + i)] =
+            environment_bake::charlie_samples(roughness, sheen.samples, texel_solid_angle, double(pyramid.size() - 1));
+        baked.sheen.push_back(environment_bake::make_level(sheen.width(i), sheen.height(i)));
+        for (int y = 0; y < sheen.height(i); ++y) tasks.push_back({layout.levels + i, y});
+    }
     parallel_for(tasks.size(), [&](std::size_t t) {
         const auto level = static_cast<std::size_t>(tasks[t].level);
-        environment_bake::prefilter_row(pyramid, samples[level], baked.levels[level], tasks[t].row);
+        EnvironmentLevel& out = level < baked.levels.size() ? baked.levels[level] : baked.sheen[level - baked.levels.size()];
+        environment_bake::prefilter_row(pyramid, samples[level], out, tasks[t].row);
     });
     return baked;
 }

@@ -40,6 +40,9 @@ struct BakedEnvironment {
     // GGX-prefiltered radiance (split-sum, n = v = r), level i for perceptual roughness
     // i / (levels.size() - 1); level 0 is the environment itself, downsampled.
     std::vector<EnvironmentLevel> levels;
+    // Charlie-prefiltered radiance for the sheen lobe (Estevez & Kulla 2017), looked up along the
+    // normal: level i (a mip chain from 128x64) for sheen roughness i / (sheen.size() - 1).
+    std::vector<EnvironmentLevel> sheen;
 };
 
 // Values out of range are clamped (base_width 8..16384, level_count 1..12, samples 1..65536);

@@ -26,6 +26,7 @@ struct PrefilterPush {
     float lod_bias = 0.0f;
     std::int32_t first_lod = 0;
     std::int32_t top_lod = 0;
+    std::int32_t lobe = 0;  // 0: GGX, 1: Charlie (sheen)
 };
 
 // shaders/brdf_lut.comp's.
@@ -120,7 +121,8 @@ Result<BakedEnvironment> bake_environment_gpu(const Context& ctx, const assets::
     if (!source) return source.error();
     const Owned<VkSampler> sampler = create_environment_sampler(ctx);
 
-    // Levels 1.. one after another in one buffer; the irradiance's per-row sums in another.
+    // Levels 1.., then the sheen chain, one after another in one buffer; the irradiance's per-row
+    // sums in another.
     std::vector<PrefilterPush> pushes;
     VkDeviceSize level_texels = 0, sample_entries = 0;
     const double texel_solid_angle = 4.0 * steps::pi / (double(pyramid[0].width) * pyramid[0].height);
@@ -137,6 +139,22 @@ Result<BakedEnvironment> bake_environment_gpu(const Context& ctx, const assets::
                           .top_lod = static_cast<std::int32_t>(pyramid.size() - 1)});
         level_texels += static_cast<VkDeviceSize>(layout.width(i)) * static_cast<VkDeviceSize>(layout.height(i));
         sample_entries += static_cast<VkDeviceSize>(layout.height(i)) * static_cast<VkDeviceSize>(layout.samples);
+    }
+    const steps::Layout sheen = steps::sheen_layout_for(settings);
+    for (int i = 0; i < sheen.levels; ++i) {
+        pushes.push_back({.width = sheen.width(i),
+                          .height = sheen.height(i),
+                          .first_texel = static_cast<std::int32_t>(level_texels),
+                          .first_entry = static_cast<std::int32_t>(sample_entries),
+                          .samples = sheen.samples,
+                          .roughness = static_cast<float>(sheen.levels > 1 ? double(i) / (sheen.levels - 1) : 1.0),
+                          .texel_solid_angle = static_cast<float>(texel_solid_angle),
+                          .lod_bias = static_cast<float>(steps::lod_bias),
+                          .first_lod = static_cast<std::int32_t>(first),
+                          .top_lod = static_cast<std::int32_t>(pyramid.size() - 1),
+                          .lobe = 1});
+        level_texels += static_cast<VkDeviceSize>(sheen.width(i)) * static_cast<VkDeviceSize>(sheen.height(i));
+        sample_entries += static_cast<VkDeviceSize>(sheen.height(i)) * static_cast<VkDeviceSize>(sheen.samples);
     }
     const int sh_rows = pyramid[first].height;
     Result<Staged> levels = staged(ctx, std::max<VkDeviceSize>(level_texels, 1) * 4 * sizeof(float), false);
@@ -199,7 +217,7 @@ Result<BakedEnvironment> bake_environment_gpu(const Context& ctx, const assets::
         const std::size_t floats = static_cast<std::size_t>(push.width) * static_cast<std::size_t>(push.height) * 4;
         level.rgba.assign(level_texel + static_cast<std::size_t>(push.first_texel) * 4,
                           level_texel + static_cast<std::size_t>(push.first_texel) * 4 + floats);
-        baked.levels.push_back(std::move(level));
+        (push.lobe == 1 ? baked.sheen : baked.levels).push_back(std::move(level));
     }
     // Each row weighted by its solid angle and added in order, in double, as on the CPU.
     std::array<double, 27> projection{};

@@ -152,6 +152,10 @@ PbrPipeline create_pbr_pipeline(const Context& ctx, VkFormat colour_format, VkFo
          .descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER,
          .descriptorCount = 1,
          .stageFlags = VK_SHADER_STAGE_FRAGMENT_BIT},
+        {.binding = gpu::kBindingSheenEnvironment,
+         .descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER,
+         .descriptorCount = 1,
+         .stageFlags = VK_SHADER_STAGE_FRAGMENT_BIT},
     }};
     const VkDescriptorSetLayoutCreateInfo frame_info{.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO,
                                                      .bindingCount = static_cast<std::uint32_t>(frame_bindings.size()),

@@ -43,7 +43,7 @@ Result<std::unique_ptr<Renderer>> Renderer::create(Context& ctx, LightLoop light
     if (!uniforms) return uniforms.error();
     r->frame_uniforms_ = std::move(uniforms).value();
     const std::array<VkDescriptorPoolSize, 2> pool_sizes{{{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1},
-                                                          {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 4}}};
+                                                          {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 5}}};
     const VkDescriptorPoolCreateInfo pool_info{.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO,
                                                .maxSets = 1,
                                                .poolSizeCount = static_cast<std::uint32_t>(pool_sizes.size()),
@@ -140,7 +140,8 @@ void Renderer::bind_frame_textures() {
                                        VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
     const VkDescriptorImageInfo light_shadows{light_shadows_.sampler, light_shadows_.maps.view,
                                               VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
-    const std::array<VkWriteDescriptorSet, 4> writes{{
+    const VkDescriptorImageInfo sheen{environment_sampler_, environment_.sheen.view, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
+    const std::array<VkWriteDescriptorSet, 5> writes{{
         {.sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET,
          .dstSet = frame_set_,
          .dstBinding = gpu::kBindingSpecularEnvironment,
@@ -165,6 +166,12 @@ void Renderer::bind_frame_textures() {
          .descriptorCount = 1,
          .descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER,
          .pImageInfo = &light_shadows},
+        {.sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET,
+         .dstSet = frame_set_,
+         .dstBinding = gpu::kBindingSheenEnvironment,
+         .descriptorCount = 1,
+         .descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER,
+         .pImageInfo = &sheen},
     }};
     vkUpdateDescriptorSets(ctx_.device(), static_cast<std::uint32_t>(writes.size()), writes.data(), 0, nullptr);
 }

@@ -80,6 +80,8 @@ public:
     // The GPU's time for the last frame's drawing (its first command to its last, readback
     // left out), from timestamps; nothing where the queue keeps none or no frame was drawn.
     std::optional<double> last_gpu_ms() const { return last_gpu_ms_; }
+    // How this renderer bakes an HDR (compute shaders where the device can; the benchmarks time it).
+    const EnvironmentBaker& environment_baker() const { return environment_baker_; }
 
     // Draws the scene into the window: the same offscreen frame as a photo, blitted to the
     // swapchain. `Outdated` means the window changed size: make a new Swapchain and draw again.

@@ -1,6 +1,6 @@
 // The compute-shader bake (render/environment_bake_gpu.h) against the CPU bake it twins: the
-// same levels of the same sizes, the same spherical harmonics and the same BRDF table, to float
-// rounding, on whatever device the tests run (lavapipe in CI).
+// same specular and sheen levels of the same sizes, the same spherical harmonics and the same
+// BRDF table, to float rounding, on whatever device the tests run (lavapipe in CI).
 #include <algorithm>
 #include <cmath>
 
@@ -71,6 +71,12 @@ TEST_CASE("The compute-shader bake gives the CPU bake's levels and irradiance", 
         // lavapipe. A wrong sample, level of detail or frame would be off everywhere.
         CHECK(gpubake_share_off(cpu.levels[i], device->levels[i]) == 0.0);
     }
+    REQUIRE(device->sheen.size() == cpu.sheen.size());
+    for (std::size_t i = 0; i < cpu.sheen.size(); ++i) {
+        INFO("sheen level " << i);
+        REQUIRE(device->sheen[i].width == cpu.sheen[i].width);
+        CHECK(gpubake_share_off(cpu.sheen[i], device->sheen[i]) == 0.0);
+    }
     for (std::size_t i = 0; i < 9; ++i)
         for (int c = 0; c < 3; ++c) {
             INFO("coefficient " << i << " channel " << c);
@@ -94,6 +100,8 @@ TEST_CASE("The compute-shader bake keeps a uniform environment uniform and refus
         ocop::render::bake_environment_gpu(*gpu.ctx, white, {.base_width = 32, .level_count = 3, .samples = 64});
     REQUIRE(baked.ok());
     for (const ocop::render::EnvironmentLevel& level : baked->levels)
+        for (float v : level.rgba) REQUIRE(std::abs(v - 1.0f) < 1e-4f);
+    for (const ocop::render::EnvironmentLevel& level : baked->sheen)
         for (float v : level.rgba) REQUIRE(std::abs(v - 1.0f) < 1e-4f);
     // Y00 * sh[0] = 1 for every normal; the higher bands as small as the CPU's sum leaves them.
     CHECK(std::abs(baked->sh[0].r * 0.282095f - 1.0f) < 1e-4f);

@@ -107,9 +107,13 @@ bool envbake_all_finite(const BakedEnvironment& baked) {
 }
 
 bool envbake_identical(const BakedEnvironment& a, const BakedEnvironment& b) {
-    if (std::memcmp(a.sh.data(), b.sh.data(), sizeof(a.sh)) != 0 || a.levels.size() != b.levels.size()) return false;
-    for (std::size_t i = 0; i < a.levels.size(); ++i) {
-        const EnvironmentLevel &la = a.levels[i], &lb = b.levels[i];
+    if (std::memcmp(a.sh.data(), b.sh.data(), sizeof(a.sh)) != 0 || a.levels.size() != b.levels.size() ||
+        a.sheen.size() != b.sheen.size())
+        return false;
+    for (std::size_t i = 0; i < a.levels.size() + a.sheen.size(); ++i) {
+        const bool sheen = i >= a.levels.size();
+        const EnvironmentLevel& la = sheen ? a.sheen[i - a.levels.size()] : a.levels[i];
+        const EnvironmentLevel& lb = sheen ? b.sheen[i - b.levels.size()] : b.levels[i];
         if (la.width != lb.width || la.height != lb.height || la.rgba.size() != lb.rgba.size() ||
             std::memcmp(la.rgba.data(), lb.rgba.data(), la.rgba.size() * sizeof(float)) != 0)
             return false;
@@ -193,6 +197,16 @@ TEST_CASE("environment bake: uniform_environment has a bake's sizes and the valu
             REQUIRE(uniform.levels[i].rgba[t + 2] == value.b);
             REQUIRE(uniform.levels[i].rgba[t + 3] == 1.0f);
         }
+    }
+    // The sheen chain: 128x64 down to 8x4 (sheen roughness 0, 0.25 ... 1), the value everywhere; and
+    // a bake of a uniform HDR keeps it uniform (each texel is a normalised weighted average).
+    REQUIRE(uniform.sheen.size() == 5);
+    REQUIRE(baked.sheen.size() == 5);
+    for (std::size_t i = 0; i < 5; ++i) {
+        CHECK(uniform.sheen[i].width == (128 >> i));
+        CHECK(baked.sheen[i].height == (64 >> i));
+        for (std::size_t t = 0; t < uniform.sheen[i].rgba.size(); t += 4) REQUIRE(uniform.sheen[i].rgba[t + 1] == value.g);
+        for (float v : baked.sheen[i].rgba) REQUIRE(v == Approx(1.0f).epsilon(1e-5));
     }
     for (const glm::vec3 n : {glm::vec3(1, 0, 0), glm::vec3(0, -1, 0), glm::normalize(glm::vec3(1, 2, 3))}) {
         const glm::vec3 e = envbake_eval_sh(uniform.sh, n);
@@ -448,4 +462,30 @@ TEST_CASE("brdf lut: the split sum is 1 head-on when smooth and falls with rough
     CHECK(at(size - 1, size - 1).z > at(size - 1, 4).z);
     CHECK(ocop::render::brdf_lut(8) == ocop::render::brdf_lut(8));  // deterministic
     CHECK(ocop::render::brdf_lut(0).empty());
+}
+
+TEST_CASE("environment bake: the sheen chain gathers around the normal", "[render][environment]") {
+    // Radiance 1 above the horizon, 0 below: a normal pointing up sees the lit half with the whole
+    // lobe, one pointing down sees none of it, and one lying in the horizon half of it. At sheen
+    // roughness 0 the lobe (with n = v) is a thin ring 90 degrees from the normal, so there every
+    // normal sees half lit, half dark: up and down alike read the horizon.
+    const BakedEnvironment baked = ocop::render::bake_environment(
+        envbake_image(64, 32, [](int, int y) { return glm::vec3(y < 16 ? 1.0f : 0.0f); }), envbake_small);
+    REQUIRE(baked.sheen.size() == 5);
+    for (std::size_t i = 0; i < baked.sheen.size(); ++i) {
+        INFO("sheen level " << i);
+        const EnvironmentLevel& level = baked.sheen[i];
+        const auto at = [&](int x, int y) {
+            return level.rgba[(static_cast<std::size_t>(y) * static_cast<std::size_t>(level.width) + static_cast<std::size_t>(x)) * 4];
+        };
+        if (i == 0) {
+            CHECK(at(0, 0) == Approx(0.5f).margin(0.15f));
+            CHECK(at(0, level.height - 1) == Approx(0.5f).margin(0.15f));
+            continue;
+        }
+        CHECK(at(0, 0) > 0.75f);                              // the top row: normals near +Y
+        CHECK(at(0, level.height - 1) < 0.25f);               // the bottom row
+        const float side = 0.5f * (at(level.width / 3, level.height / 2 - 1) + at(level.width / 3, level.height / 2));
+        CHECK(side == Approx(0.5f).margin(0.15f));            // the two rows either side of the horizon
+    }
 }
