@@ -1,7 +1,9 @@
-// Image-based light, baked on the CPU from an equirectangular HDR (a studio HDRI): what the
-// PBR shader samples instead of the whole environment. No Vulkan here: the renderer uploads
-// the result (render/environment.h). Baked once per HDR content and kept in a disk cache, so a
-// batch of a thousand photos, or the studio app, pays for the bake once.
+// Image-based light, baked from an equirectangular HDR (a studio HDRI): what the PBR shader
+// samples instead of the whole environment. This file's bake runs on the CPU and holds the
+// derivations; the renderer bakes with its twin in compute shaders where the device can
+// (render/environment_bake_gpu.h), and tests compare the two. No Vulkan here: the renderer
+// uploads the result (render/environment.h). Baked once per HDR content and kept in a disk
+// cache, so a batch of a thousand photos, or the studio app, pays for the bake once.
 //
 // Conventions (the same as three.js/model-viewer and Blender, ../shared/tools/fidelity):
 // a world direction d (+Y up) looks up u = atan2(d.z, d.x) / 2pi + 0.5, v = asin(d.y) / pi + 0.5,

@@ -1,9 +1,9 @@
 // The image-based light's bake by compute shaders on a Vulkan device: the same BakedEnvironment
 // as bake_environment (render/environment_bake.h), with the same sizes, samples and levels of
 // detail, agreeing with it to float rounding. The source's pyramid and level 0 (area averages)
-// are made on the CPU as for that bake; the spherical-harmonic projection and every
-// GGX-prefiltered level (the bulk of the work: `samples` lookups a texel) run on the device,
-// and come back to the host for the disk cache and the upload.
+// are made on the CPU as for that bake; the spherical-harmonic projection, every GGX-prefiltered
+// level and the Charlie-prefiltered sheen chain (the bulk of the work: hundreds of lookups a
+// texel) run on the device, and come back to the host for the disk cache and the upload.
 #pragma once
 
 #include <vector>
