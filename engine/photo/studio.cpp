@@ -1,6 +1,7 @@
 #include "photo/studio.h"
 
 #include "core/colour.h"
+#include "core/parallel.h"
 
 #include <algorithm>
 #include <array>
@@ -148,7 +149,9 @@ render::Pixels finish_photo(const render::LinearPixels& frame, std::uint32_t fac
     out.rgba8.resize(channels);
     if (sixteen_bits) out.rgba16.resize(channels);
     const float samples = float(factor * factor);
-    for (std::uint32_t y = 0; y < out.height; ++y)
+    // Rows on every core: a 2048² photo from a 4096² frame is 0.2 s on one.
+    parallel_for(out.height, [&](std::size_t out_row) {
+        const auto y = static_cast<std::uint32_t>(out_row);
         for (std::uint32_t x = 0; x < out.width; ++x) {
             std::array<float, 4> sum{};
             for (std::uint32_t sy = 0; sy < factor; ++sy) {
@@ -167,6 +170,7 @@ render::Pixels finish_photo(const render::LinearPixels& frame, std::uint32_t fac
             out.rgba8[o + 3] = static_cast<std::uint8_t>(std::lround(alpha * 255.0f));
             if (sixteen_bits) out.rgba16[o + 3] = static_cast<std::uint16_t>(std::lround(alpha * 65535.0f));
         }
+    });
     return out;
 }
 

@@ -132,6 +132,7 @@ int run_bench(const BenchArgs& args, const Log& log) {
                 args.environment, render::default_environment_cache_dir(), {}, (*renderer)->environment_baker());
             if (!baked) return fail(baked.error());
             out["environment_load_s"] = seconds(bake_start, Clock::now());
+            out["environment_baker"] = (*renderer)->environment_baker().name;
             const auto fresh_start = Clock::now();  // a CPU bake without the cache: read, decode, bake
             Result<assets::Image> hdr = assets::load_hdr_image(args.environment);
             if (!hdr) return fail(hdr.error());
