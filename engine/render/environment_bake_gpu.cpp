@@ -26,8 +26,11 @@ struct PrefilterPush {
     float lod_bias = 0.0f;
     std::int32_t first_lod = 0;
     std::int32_t top_lod = 0;
-    std::int32_t lobe = 0;  // 0: GGX, 1: Charlie (sheen)
+    std::int32_t lobe = 0;  // a Lobe
 };
+
+// shaders/ibl_prefilter_push.glsl's kLobeGgx and kLobeCharlie.
+enum class Lobe : std::int32_t { Ggx = 0, Charlie = 1 };
 
 // shaders/brdf_lut.comp's.
 struct LutPush {
@@ -46,20 +49,18 @@ constexpr std::uint32_t groups(int count, int per_group) {
 
 VkDeviceSize level_bytes(const EnvironmentLevel& level) { return level.rgba.size() * sizeof(float); }
 
-// A device-local storage buffer with a host-visible twin to fill (upload) or read (readback),
-// and the copy between them recorded by the bake.
+// A device-local storage buffer that a shader writes, and the host-visible buffer it is copied
+// into for the CPU to read.
 struct Staged {
     Buffer device;
     Buffer host;
 };
 
-Result<Staged> staged(const Context& ctx, VkDeviceSize bytes, bool upload) {
-    Result<Buffer> device = create_buffer(
-        ctx, bytes, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | (upload ? VK_BUFFER_USAGE_TRANSFER_DST_BIT : VK_BUFFER_USAGE_TRANSFER_SRC_BIT),
-        MemoryUse::Device);
+Result<Staged> readback_pair(const Context& ctx, VkDeviceSize bytes) {
+    Result<Buffer> device =
+        create_buffer(ctx, bytes, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_SRC_BIT, MemoryUse::Device);
     if (!device) return device.error();
-    Result<Buffer> host = create_buffer(ctx, bytes, upload ? VK_BUFFER_USAGE_TRANSFER_SRC_BIT : VK_BUFFER_USAGE_TRANSFER_DST_BIT,
-                                        upload ? MemoryUse::Upload : MemoryUse::Readback);
+    Result<Buffer> host = create_buffer(ctx, bytes, VK_BUFFER_USAGE_TRANSFER_DST_BIT, MemoryUse::Readback);
     if (!host) return host.error();
     return Staged{std::move(device).value(), std::move(host).value()};
 }
@@ -126,40 +127,31 @@ Result<BakedEnvironment> bake_environment_gpu(const Context& ctx, const assets::
     std::vector<PrefilterPush> pushes;
     VkDeviceSize level_texels = 0, sample_entries = 0;
     const double texel_solid_angle = 4.0 * steps::pi / (double(pyramid[0].width) * pyramid[0].height);
-    for (int i = 1; i < layout.levels; ++i) {
-        pushes.push_back({.width = layout.width(i),
-                          .height = layout.height(i),
+    const auto add_level = [&](int width, int height, int samples, double roughness, Lobe lobe) {
+        pushes.push_back({.width = width,
+                          .height = height,
                           .first_texel = static_cast<std::int32_t>(level_texels),
                           .first_entry = static_cast<std::int32_t>(sample_entries),
-                          .samples = layout.samples,
-                          .roughness = static_cast<float>(double(i) / (layout.levels - 1)),
-                          .texel_solid_angle = static_cast<float>(texel_solid_angle),
-                          .lod_bias = static_cast<float>(steps::lod_bias),
-                          .first_lod = static_cast<std::int32_t>(first),
-                          .top_lod = static_cast<std::int32_t>(pyramid.size() - 1)});
-        level_texels += static_cast<VkDeviceSize>(layout.width(i)) * static_cast<VkDeviceSize>(layout.height(i));
-        sample_entries += static_cast<VkDeviceSize>(layout.height(i)) * static_cast<VkDeviceSize>(layout.samples);
-    }
-    const steps::Layout sheen = steps::sheen_layout_for(settings);
-    for (int i = 0; i < sheen.levels; ++i) {
-        pushes.push_back({.width = sheen.width(i),
-                          .height = sheen.height(i),
-                          .first_texel = static_cast<std::int32_t>(level_texels),
-                          .first_entry = static_cast<std::int32_t>(sample_entries),
-                          .samples = sheen.samples,
-                          .roughness = static_cast<float>(sheen.levels > 1 ? double(i) / (sheen.levels - 1) : 1.0),
+                          .samples = samples,
+                          .roughness = static_cast<float>(roughness),
                           .texel_solid_angle = static_cast<float>(texel_solid_angle),
                           .lod_bias = static_cast<float>(steps::lod_bias),
                           .first_lod = static_cast<std::int32_t>(first),
                           .top_lod = static_cast<std::int32_t>(pyramid.size() - 1),
-                          .lobe = 1});
-        level_texels += static_cast<VkDeviceSize>(sheen.width(i)) * static_cast<VkDeviceSize>(sheen.height(i));
-        sample_entries += static_cast<VkDeviceSize>(sheen.height(i)) * static_cast<VkDeviceSize>(sheen.samples);
-    }
+                          .lobe = static_cast<std::int32_t>(lobe)});
+        level_texels += static_cast<VkDeviceSize>(width) * static_cast<VkDeviceSize>(height);
+        sample_entries += static_cast<VkDeviceSize>(height) * static_cast<VkDeviceSize>(samples);
+    };
+    for (int i = 1; i < layout.levels; ++i)
+        add_level(layout.width(i), layout.height(i), layout.samples, double(i) / (layout.levels - 1), Lobe::Ggx);
+    const steps::Layout sheen = steps::sheen_layout_for(settings);
+    for (int i = 0; i < sheen.levels; ++i)
+        add_level(sheen.width(i), sheen.height(i), sheen.samples, sheen.levels > 1 ? double(i) / (sheen.levels - 1) : 1.0,
+                  Lobe::Charlie);
     const int sh_rows = pyramid[first].height;
-    Result<Staged> levels = staged(ctx, std::max<VkDeviceSize>(level_texels, 1) * 4 * sizeof(float), false);
+    Result<Staged> levels = readback_pair(ctx, std::max<VkDeviceSize>(level_texels, 1) * 4 * sizeof(float));
     if (!levels) return levels.error();
-    Result<Staged> rows = staged(ctx, static_cast<VkDeviceSize>(sh_rows) * 27 * sizeof(float), false);
+    Result<Staged> rows = readback_pair(ctx, static_cast<VkDeviceSize>(sh_rows) * 27 * sizeof(float));
     if (!rows) return rows.error();
     Result<Buffer> sample_rows = create_buffer(ctx, std::max<VkDeviceSize>(sample_entries, 1) * 4 * sizeof(float),
                                                VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, MemoryUse::Device);
@@ -217,7 +209,7 @@ Result<BakedEnvironment> bake_environment_gpu(const Context& ctx, const assets::
         const std::size_t floats = static_cast<std::size_t>(push.width) * static_cast<std::size_t>(push.height) * 4;
         level.rgba.assign(level_texel + static_cast<std::size_t>(push.first_texel) * 4,
                           level_texel + static_cast<std::size_t>(push.first_texel) * 4 + floats);
-        (push.lobe == 1 ? baked.sheen : baked.levels).push_back(std::move(level));
+        (push.lobe == static_cast<std::int32_t>(Lobe::Charlie) ? baked.sheen : baked.levels).push_back(std::move(level));
     }
     // Each row weighted by its solid angle and added in order, in double, as on the CPU.
     std::array<double, 27> projection{};
@@ -242,7 +234,7 @@ Result<std::vector<glm::vec3>> brdf_lut_gpu(const Context& ctx, int size) {
     using namespace environment_bake_gpu;
     if (size <= 0) return std::vector<glm::vec3>{};
     const auto texels = static_cast<std::size_t>(size) * static_cast<std::size_t>(size);
-    Result<Staged> table = staged(ctx, texels * 4 * sizeof(float), false);
+    Result<Staged> table = readback_pair(ctx, texels * 4 * sizeof(float));
     if (!table) return table.error();
     const std::array<ComputeBinding, 1> bindings{ComputeBinding::StorageBuffer};
     const ComputePipeline pipeline = create_compute_pipeline(ctx, shaders::brdf_lut_comp(), bindings, sizeof(LutPush));
