@@ -250,10 +250,9 @@ EnvironmentLevel base_level(const assets::Image& hdr, const EnvironmentLevel& py
     return bilinear_resample(plane_of(pyramid_base), layout.width0, layout.height0);
 }
 
-BakedEnvironment uniform_bake(glm::vec3 value, const Layout& layout) {
-    BakedEnvironment baked;
-    // Only band 0 is non-zero: sh[0] * Y00 = value for every normal.
-    baked.sh[0] = value / static_cast<float>(sh_c0);
+// Every level of `layout`, each holding `value` everywhere.
+std::vector<EnvironmentLevel> uniform_levels(glm::vec3 value, const Layout& layout) {
+    std::vector<EnvironmentLevel> levels;
     for (int i = 0; i < layout.levels; ++i) {
         EnvironmentLevel level = make_level(layout.width(i), layout.height(i));
         for (std::size_t t = 0; t < level.rgba.size(); t += 4) {
@@ -261,18 +260,17 @@ BakedEnvironment uniform_bake(glm::vec3 value, const Layout& layout) {
             level.rgba[t + 1] = value.g;
             level.rgba[t + 2] = value.b;
         }
-        baked.levels.push_back(std::move(level));
+        levels.push_back(std::move(level));
     }
-    const Layout sheen = sheen_layout_for({});
-    for (int i = 0; i < sheen.levels; ++i) {
-        EnvironmentLevel level = make_level(sheen.width(i), sheen.height(i));
-        for (std::size_t t = 0; t < level.rgba.size(); t += 4) {
-            level.rgba[t + 0] = value.r;
-            level.rgba[t + 1] = value.g;
-            level.rgba[t + 2] = value.b;
-        }
-        baked.sheen.push_back(std::move(level));
-    }
+    return levels;
+}
+
+BakedEnvironment uniform_bake(glm::vec3 value, const Layout& layout) {
+    BakedEnvironment baked;
+    // Only band 0 is non-zero: sh[0] * Y00 = value for every normal.
+    baked.sh[0] = value / static_cast<float>(sh_c0);
+    baked.levels = uniform_levels(value, layout);
+    baked.sheen = uniform_levels(value, sheen_layout_for({}));
     return baked;
 }
 
