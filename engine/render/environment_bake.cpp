@@ -41,8 +41,7 @@ Layout layout_for(const BakeSettings& settings) {
     return layout;
 }
 
-Layout sheen_layout_for(const BakeSettings& settings) {
-    (void)settings;  // the same chain for every bake: it depends on the lobe, not the HDR
+Layout sheen_layout() {
     return layout_for({.base_width = 128, .level_count = 5, .samples = sheen_samples});
 }
 
@@ -270,7 +269,7 @@ BakedEnvironment uniform_bake(glm::vec3 value, const Layout& layout) {
     // Only band 0 is non-zero: sh[0] * Y00 = value for every normal.
     baked.sh[0] = value / static_cast<float>(sh_c0);
     baked.levels = uniform_levels(value, layout);
-    baked.sheen = uniform_levels(value, sheen_layout_for({}));
+    baked.sheen = uniform_levels(value, sheen_layout());
     return baked;
 }
 
@@ -522,7 +521,7 @@ std::size_t cache_file_bytes(const Layout& layout) {
     std::size_t floats = 0;
     for (int i = 0; i < layout.levels; ++i)
         floats += static_cast<std::size_t>(layout.width(i)) * static_cast<std::size_t>(layout.height(i)) * 4;
-    const Layout sheen = sheen_layout_for({});
+    const Layout sheen = sheen_layout();
     for (int i = 0; i < sheen.levels; ++i)
         floats += static_cast<std::size_t>(sheen.width(i)) * static_cast<std::size_t>(sheen.height(i)) * 4;
     return cache_header_bytes + floats * sizeof(float) + sizeof(std::uint64_t);
@@ -605,7 +604,7 @@ std::optional<BakedEnvironment> read_cache(const fs::path& path, const Layout& l
         c.z = reader.next<float>();
         if (!std::isfinite(c.x) || !std::isfinite(c.y) || !std::isfinite(c.z)) return std::nullopt;
     }
-    const Layout sheen = sheen_layout_for({});
+    const Layout sheen = sheen_layout();
     for (int i = 0; i < layout.levels + sheen.levels; ++i) {
         const bool is_sheen = i >= layout.levels;
         const int at = is_sheen ? i - layout.levels : i;
@@ -718,7 +717,7 @@ BakedEnvironment bake_environment(const assets::Image& hdr, const BakeSettings& 
         for (int y = 0; y < layout.height(i); ++y) tasks.push_back({i, y});
     }
     // The sheen chain's levels are tasks after the GGX ones (level index from layout.levels on).
-    const environment_bake::Layout sheen = environment_bake::sheen_layout_for(settings);
+    const environment_bake::Layout sheen = environment_bake::sheen_layout();
     samples.resize(static_cast<std::size_t>(layout.levels + sheen.levels));
     for (int i = 0; i < sheen.levels; ++i) {
         const double roughness = sheen.levels > 1 ? double(i) / (sheen.levels - 1) : 1.0;

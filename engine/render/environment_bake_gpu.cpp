@@ -144,7 +144,7 @@ Result<BakedEnvironment> bake_environment_gpu(const Context& ctx, const assets::
     };
     for (int i = 1; i < layout.levels; ++i)
         add_level(layout.width(i), layout.height(i), layout.samples, double(i) / (layout.levels - 1), Lobe::Ggx);
-    const steps::Layout sheen = steps::sheen_layout_for(settings);
+    const steps::Layout sheen = steps::sheen_layout();
     for (int i = 0; i < sheen.levels; ++i)
         add_level(sheen.width(i), sheen.height(i), sheen.samples, sheen.levels > 1 ? double(i) / (sheen.levels - 1) : 1.0,
                   Lobe::Charlie);

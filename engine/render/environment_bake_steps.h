@@ -48,8 +48,9 @@ struct Layout {
 Layout layout_for(const BakeSettings& settings);
 
 // The sheen chain's sizes: 128x64 down to 8x4, sheen roughness 0, 0.25, ..., 1. The Charlie lobe
-// is wide at every roughness (a ring around the normal), so small levels hold it.
-Layout sheen_layout_for(const BakeSettings& settings);
+// is wide at every roughness (a ring around the normal), so small levels hold it. The same for
+// every bake: it depends on the lobe, not on the HDR or the bake's settings.
+Layout sheen_layout();
 
 // Sheen samples are spread uniformly over the hemisphere (the lobe peaks near grazing, where
 // importance sampling by the half vector would not help): this many for every texel.

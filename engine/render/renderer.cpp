@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <utility>
 #include <array>
 
 #include "render/environment_bake_gpu.h"
@@ -133,46 +134,21 @@ Result<const GpuModel*> Renderer::gpu_model(const std::shared_ptr<const assets::
 }
 
 void Renderer::bind_frame_textures() {
-    const VkDescriptorImageInfo specular{environment_sampler_, environment_.specular.view,
-                                         VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
-    const VkDescriptorImageInfo lut{lut_sampler_, brdf_lut_.view, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
-    const VkDescriptorImageInfo shadow{contact_shadow_.sampler, contact_shadow_.map.view,
-                                       VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
-    const VkDescriptorImageInfo light_shadows{light_shadows_.sampler, light_shadows_.maps.view,
-                                              VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
-    const VkDescriptorImageInfo sheen{environment_sampler_, environment_.sheen.view, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
-    const std::array<VkWriteDescriptorSet, 5> writes{{
-        {.sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET,
-         .dstSet = frame_set_,
-         .dstBinding = gpu::kBindingSpecularEnvironment,
-         .descriptorCount = 1,
-         .descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER,
-         .pImageInfo = &specular},
-        {.sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET,
-         .dstSet = frame_set_,
-         .dstBinding = gpu::kBindingBrdfLut,
-         .descriptorCount = 1,
-         .descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER,
-         .pImageInfo = &lut},
-        {.sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET,
-         .dstSet = frame_set_,
-         .dstBinding = gpu::kBindingContactShadow,
-         .descriptorCount = 1,
-         .descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER,
-         .pImageInfo = &shadow},
-        {.sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET,
-         .dstSet = frame_set_,
-         .dstBinding = gpu::kBindingLightShadows,
-         .descriptorCount = 1,
-         .descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER,
-         .pImageInfo = &light_shadows},
-        {.sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET,
-         .dstSet = frame_set_,
-         .dstBinding = gpu::kBindingSheenEnvironment,
-         .descriptorCount = 1,
-         .descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER,
-         .pImageInfo = &sheen},
+    const std::array<std::pair<std::uint32_t, VkDescriptorImageInfo>, 5> images{{
+        {gpu::kBindingSpecularEnvironment, {environment_sampler_, environment_.specular.view, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL}},
+        {gpu::kBindingBrdfLut, {lut_sampler_, brdf_lut_.view, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL}},
+        {gpu::kBindingContactShadow, {contact_shadow_.sampler, contact_shadow_.map.view, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL}},
+        {gpu::kBindingLightShadows, {light_shadows_.sampler, light_shadows_.maps.view, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL}},
+        {gpu::kBindingSheenEnvironment, {environment_sampler_, environment_.sheen.view, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL}},
     }};
+    std::array<VkWriteDescriptorSet, images.size()> writes{};
+    for (std::size_t i = 0; i < images.size(); ++i)
+        writes[i] = {.sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET,
+                     .dstSet = frame_set_,
+                     .dstBinding = images[i].first,
+                     .descriptorCount = 1,
+                     .descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER,
+                     .pImageInfo = &images[i].second};
     vkUpdateDescriptorSets(ctx_.device(), static_cast<std::uint32_t>(writes.size()), writes.data(), 0, nullptr);
 }
 
