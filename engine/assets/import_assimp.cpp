@@ -746,6 +746,50 @@ Status check_collada_skins(const fs::path& path, const std::string& text) {
     return Ok{};
 }
 
+// Assimp 5.2's Collada reader sizes a value array (<float_array>, <int_array>, <Name_array>…) by
+// its count attribute, read as a number from its leading digits, and then lets accessors index it
+// without a bound: a normals array with count="?72" (read as 0) read address 0 (found by
+// tools/fuzz, model). Each array's count must be plain decimal, and every accessor of it must fit:
+// offset + count × stride values.
+Status check_collada_arrays(const fs::path& path, const std::string& text) {
+    const auto line = [&](std::size_t at) { return "line " + std::to_string(1 + std::count(text.begin(), text.begin() + std::ptrdiff_t(at), '\n')); };
+    const auto decimal = [](const std::string& value, unsigned long long& out) {
+        if (value.empty() || value.size() > 18 || !std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; }))
+            return false;
+        out = std::stoull(value);
+        return true;
+    };
+    std::map<std::string, unsigned long long> sizes;  // array id → count
+    for (std::size_t at = text.find("_array"); at != std::string::npos; at = text.find("_array", at + 1)) {
+        const std::size_t tag = text.rfind('<', at);
+        if (tag == std::string::npos || text[tag + 1] == '/' || text.find_first_of(" \t\r\n>", tag) != at + 6) continue;
+        const std::string count = xml_attribute(text, tag, "count");
+        unsigned long long n = 0;
+        if (!decimal(count, n))
+            return bad_input(path.string(), "a <" + text.substr(tag + 1, at + 5 - tag) + "> has count '" + count + "'", line(tag));
+        if (const std::string id = xml_attribute(text, tag, "id"); !id.empty()) sizes[id] = n;
+    }
+    for (std::size_t at = text.find("<accessor"); at != std::string::npos; at = text.find("<accessor", at + 1)) {
+        const std::string source = xml_attribute(text, at, "source");
+        const auto array = source.size() > 1 && source[0] == '#' ? sizes.find(source.substr(1)) : sizes.end();
+        if (array == sizes.end()) continue;  // another file's, or none: Assimp reports that
+        unsigned long long count = 0, stride = 1, offset = 0;
+        const std::string count_text = xml_attribute(text, at, "count"), stride_text = xml_attribute(text, at, "stride"),
+                          offset_text = xml_attribute(text, at, "offset");
+        if (!decimal(count_text, count) || (!stride_text.empty() && !decimal(stride_text, stride)) ||
+            (!offset_text.empty() && !decimal(offset_text, offset)))
+            return bad_input(path.string(), "an <accessor> of '" + source + "' has a count, stride or offset that is not a plain number",
+                             line(at));
+        const unsigned long long holds = array->second;
+        if (count > 0 && (offset > holds || stride == 0 || count > (holds - offset) / stride))
+            return bad_input(path.string(),
+                             "an <accessor> reads " + count_text + " × " + std::to_string(stride) + " values from offset " +
+                                 std::to_string(offset) + " of '" + source + "', which holds " + std::to_string(holds),
+                             line(at));
+    }
+    return Ok{};
+}
+
 // Assimp 5.2's Collada reader loops for ever, growing memory, on an index list (<p>, <v>,
 // <vcount>, <h>) that holds anything but integers: one "n" in a cube's <p> did it (found by
 // tools/fuzz, model). Such a list is refused here, with the line it is on.
@@ -753,6 +797,7 @@ Status check_collada_index_lists(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
     const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     if (Status s = check_collada_skins(path, text); !s) return s;
+    if (Status s = check_collada_arrays(path, text); !s) return s;
     for (const char* tag : {"<p>", "<v>", "<vcount>", "<h>"}) {
         const std::string close = std::string("</") + (tag + 1);
         for (std::size_t at = text.find(tag); at != std::string::npos; at = text.find(tag, at + 1)) {

@@ -542,14 +542,16 @@ void hostile_add_assimp_formats(std::vector<Case>& out) {
     text("obj", "one_long_line.obj", Expect::Reject, "v " + std::string(8 << 20, '9') + "\n");
     for (int k = 1; k < 8; ++k) text("obj", "cut_" + std::to_string(k) + "_of_8.obj", Expect::Either, obj.substr(0, obj.size() * k / 8));
 
-    // Collada: one letter in an index list kept Assimp 5.2 looping for ever (tools/fuzz, model).
-    const auto collada = [](const std::string& indices) {
+    // Collada: one letter in an index list kept Assimp 5.2 looping for ever; a float array whose
+    // count is not a number ("?72", read as 0) let an accessor read address 0 (tools/fuzz, model).
+    const auto collada = [](const std::string& indices, const std::string& array_count = "9",
+                            const std::string& accessor_count = "3") {
         return std::string(R"(<?xml version="1.0" encoding="utf-8"?>
 <COLLADA xmlns="http://www.collada.org/2005/11/COLLADASchema" version="1.4.1">
   <asset><unit name="meter" meter="1"/><up_axis>Y_UP</up_axis></asset>
   <library_geometries><geometry id="tri" name="tri"><mesh>
-    <source id="tri-pos"><float_array id="tri-pos-array" count="9">0 0 0 1 0 0 0 1 0</float_array>
-      <technique_common><accessor source="#tri-pos-array" count="3" stride="3">
+    <source id="tri-pos"><float_array id="tri-pos-array" count=")" + array_count + R"(">0 0 0 1 0 0 0 1 0</float_array>
+      <technique_common><accessor source="#tri-pos-array" count=")" + accessor_count + R"(" stride="3">
         <param name="X" type="float"/><param name="Y" type="float"/><param name="Z" type="float"/>
       </accessor></technique_common></source>
     <vertices id="tri-vtx"><input semantic="POSITION" source="#tri-pos"/></vertices>
@@ -574,6 +576,10 @@ void hostile_add_assimp_formats(std::vector<Case>& out) {
 
     text("collada", "ok.dae", Expect::Either, collada("0 1 2"));
     text("collada", "letter_in_p.dae", Expect::Reject, collada("0 n 2"));
+    text("collada", "array_count_not_a_number.dae", Expect::Reject, collada("0 1 2", "\xFF" "9"));
+    text("collada", "array_count_empty.dae", Expect::Reject, collada("0 1 2", ""));
+    text("collada", "array_shorter_than_accessor.dae", Expect::Reject, collada("0 1 2", "6"));
+    text("collada", "accessor_count_not_a_number.dae", Expect::Reject, collada("0 1 2", "9", "3x"));
 
     const std::string ply_head = "ply\nformat ascii 1.0\nelement vertex 3\nproperty float x\nproperty float y\nproperty float z\n"
                                  "element face 1\nproperty list uchar int vertex_indices\nend_header\n";
@@ -943,6 +949,34 @@ TEST_CASE("Hostile: a Collada skin with fewer weights than its mesh has position
     fewer.replace(fewer.find(vcount), vcount.size(), "<vcount>1 1 1 1 1 1 </vcount>");
     fewer.replace(fewer.find(v), v.size(), "<v>0 0 0 1 0 2 0 3 0 4 0 5</v>");
     damaged("six_of_eight.dae", fewer, "a skin weighs 6 vertices of a mesh with 8 positions");
+}
+
+// Assimp 5.2 sizes a Collada value array by the leading digits of its count and lets accessors
+// read past it: Debian's cube with its normals' count="72" turned into "\xFF72" read address 0
+// (tools/fuzz, model). The damaged copies must be refused before Assimp reads them.
+TEST_CASE("Hostile: a Collada value array whose count is not a number, or too small for its accessor, is refused", "[hostile]") {
+    const std::filesystem::path sample = "/usr/share/assimp/models/Collada/cube_triangulate.dae";
+    if (!std::filesystem::is_regular_file(sample)) OCOP_SKIP(sample.string() + " is absent (apt install assimp-testmodels)");
+    std::ifstream in(sample, std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string normals = "<float_array id=\"box-lib-normals-array\" count=\"72\">";
+    REQUIRE(text.find(normals) != std::string::npos);
+    hostile_check_import(sample, ocop::test::hostile::Expect::Either);  // as shipped it is fine
+
+    const std::filesystem::path dir = ocop::test::scratch_dir("hostile_collada_array");
+    const auto damaged = [&](const std::string& name, const std::string& count, const std::string& reason) {
+        std::string copy = text;
+        copy.replace(copy.find(normals), normals.size(), "<float_array id=\"box-lib-normals-array\" count=\"" + count + "\">");
+        const std::filesystem::path path = dir / name;
+        std::ofstream(path, std::ios::binary) << copy;
+        hostile_check_import(path, ocop::test::hostile::Expect::Reject);
+        const auto result = ocop::assets::import(path);
+        REQUIRE(!result.ok());
+        CHECK(result.error().message().find(reason) != std::string::npos);
+    };
+    damaged("count_not_a_number.dae", "\xFF" "72", "a <float_array> has count");
+    damaged("count_negative.dae", "-72", "a <float_array> has count '-72'");
+    damaged("count_too_small.dae", "71", "an <accessor> reads 24 × 3 values from offset 0 of '#box-lib-normals-array', which holds 71");
 }
 
 TEST_CASE("Hostile: a 3DS keyframe track claiming 4 billion keys is refused before Assimp reserves them", "[hostile]") {
