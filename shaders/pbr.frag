@@ -205,7 +205,9 @@ void main() {
     vec4 mr = sample_slot(metallic_roughness_texture, kSlotMetallicRoughness, vec4(1.0));
     float metallic = clamp(material.pbr.x * mr.b, 0.0, 1.0);
     float roughness = clamp(material.pbr.y * mr.g, 0.03, 1.0);  // a perfect mirror aliases
-    float occlusion = 1.0 + material.pbr.w * (sample_slot(occlusion_texture, kSlotOcclusion, vec4(1.0)).r - 1.0);
+    float occluded = has_mode(kMaterialOcclusionInMetallicRoughness) ? mr.r
+                                                                      : sample_slot(occlusion_texture, kSlotOcclusion, vec4(1.0)).r;
+    float occlusion = 1.0 + material.pbr.w * (occluded - 1.0);
     vec3 emissive = material.emissive.rgb * sample_slot(emissive_texture, kSlotEmissive, vec4(1.0)).rgb;
 
     vec3 v = normalize(frame.camera_position.xyz - in_world_position);

@@ -73,6 +73,8 @@ OCOP_CONST kMaterialSheen = 8;
 OCOP_CONST kMaterialClearcoat = 16;
 OCOP_CONST kMaterialTransmission = 32;
 OCOP_CONST kMaterialIridescence = 64;
+// The occlusion texture is the metallic-roughness one (glTF's packed ORM): one fetch serves both.
+OCOP_CONST kMaterialOcclusionInMetallicRoughness = 128;
 
 // DrawConstants.flags.x
 OCOP_CONST kDrawHasTangents = 1;

@@ -118,6 +118,11 @@ std::uint32_t material_mode_bits(const assets::Material& m) {
     if (m.clearcoat.enabled && m.clearcoat.factor > 0.0f) modes |= gpu::kMaterialClearcoat;
     if (m.transmission.enabled && m.transmission.factor > 0.0f) modes |= gpu::kMaterialTransmission;
     if (m.iridescence.enabled && m.iridescence.factor > 0.0f) modes |= gpu::kMaterialIridescence;
+    const assets::TextureRef &orm = m.metallic_roughness_texture, &ao = m.occlusion_texture;
+    if (orm.present() && orm.image == ao.image && orm.texcoord == ao.texcoord && orm.wrap_s == ao.wrap_s &&
+        orm.wrap_t == ao.wrap_t && orm.transform.offset == ao.transform.offset &&
+        orm.transform.rotation == ao.transform.rotation && orm.transform.scale == ao.transform.scale)
+        modes |= gpu::kMaterialOcclusionInMetallicRoughness;  // one fetch serves both (glTF's packed ORM)
     return modes;
 }
 
@@ -148,22 +153,25 @@ Result<MaterialDefaults> create_material_defaults(const Context& ctx) {
     VkPhysicalDeviceFeatures features;
     vkGetPhysicalDeviceFeatures(ctx.physical_device(), &features);
     const assets::Wrap wraps[] = {assets::Wrap::Repeat, assets::Wrap::ClampToEdge, assets::Wrap::MirroredRepeat};
-    for (int s = 0; s < 3; ++s) {
-        for (int t = 0; t < 3; ++t) {
-            const VkSamplerCreateInfo info{
-                .sType = VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO,
-                .magFilter = VK_FILTER_LINEAR,
-                .minFilter = VK_FILTER_LINEAR,
-                .mipmapMode = VK_SAMPLER_MIPMAP_MODE_LINEAR,
-                .addressModeU = address_mode(wraps[s]),
-                .addressModeV = address_mode(wraps[t]),
-                .addressModeW = VK_SAMPLER_ADDRESS_MODE_REPEAT,
-                .anisotropyEnable = features.samplerAnisotropy,
-                .maxAnisotropy = features.samplerAnisotropy ? 8.0f : 1.0f,
-                .maxLod = VK_LOD_CLAMP_NONE};
-            VkSampler sampler;
-            VK_CHECK(vkCreateSampler(ctx.device(), &info, nullptr, &sampler));
-            d.samplers[s * 3 + t] = {ctx.device(), sampler, vkDestroySampler};
+    for (int colour = 0; colour < 2; ++colour) {
+        const bool anisotropic = colour == 1 && features.samplerAnisotropy;
+        for (int s = 0; s < 3; ++s) {
+            for (int t = 0; t < 3; ++t) {
+                const VkSamplerCreateInfo info{
+                    .sType = VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO,
+                    .magFilter = VK_FILTER_LINEAR,
+                    .minFilter = VK_FILTER_LINEAR,
+                    .mipmapMode = VK_SAMPLER_MIPMAP_MODE_LINEAR,
+                    .addressModeU = address_mode(wraps[s]),
+                    .addressModeV = address_mode(wraps[t]),
+                    .addressModeW = VK_SAMPLER_ADDRESS_MODE_REPEAT,
+                    .anisotropyEnable = anisotropic,
+                    .maxAnisotropy = anisotropic ? 8.0f : 1.0f,
+                    .maxLod = VK_LOD_CLAMP_NONE};
+                VkSampler sampler;
+                VK_CHECK(vkCreateSampler(ctx.device(), &info, nullptr, &sampler));
+                d.samplers[colour * 9 + s * 3 + t] = {ctx.device(), sampler, vkDestroySampler};
+            }
         }
     }
     Result<Image> white = solid_texture(ctx, {255, 255, 255, 255});
@@ -329,7 +337,7 @@ Result<GpuModel> upload_model(const Context& ctx, const assets::Model& model, co
             const assets::MaterialSlot& s = slots[static_cast<std::size_t>(slot)];
             const auto it = texture_of.find({s.ref->image, s.srgb});
             if (s.ref->present() && it != texture_of.end()) {
-                infos[static_cast<std::size_t>(slot)] = {defaults.sampler(s.ref->wrap_s, s.ref->wrap_t),
+                infos[static_cast<std::size_t>(slot)] = {defaults.sampler(s.ref->wrap_s, s.ref->wrap_t, s.srgb),
                                                          gpu.textures[it->second].view,
                                                          VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
                 texture_bits |= 1 << slot;
@@ -337,8 +345,8 @@ Result<GpuModel> upload_model(const Context& ctx, const assets::Model& model, co
                 const Image& stand_in = slot == gpu::kSlotNormal || slot == gpu::kSlotClearcoatNormal
                                             ? defaults.flat_normal
                                             : defaults.white;
-                infos[static_cast<std::size_t>(slot)] = {defaults.sampler(assets::Wrap::Repeat, assets::Wrap::Repeat),
-                                                         stand_in.view, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
+                const VkSampler plain = defaults.sampler(assets::Wrap::Repeat, assets::Wrap::Repeat, false);
+                infos[static_cast<std::size_t>(slot)] = {plain, stand_in.view, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
             }
         }
         g.texture_bits = static_cast<std::uint32_t>(texture_bits);

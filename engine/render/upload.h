@@ -28,12 +28,17 @@ struct GpuVertex {
 
 // What every material may fall back on: samplers for each wrap mode and 1x1 textures for
 // absent maps, so every descriptor set is complete.
+// Colour textures (the sRGB ones: base colour, emissive, sheen and specular colour) are filtered
+// anisotropically, since the eye reads their detail at grazing angles; data textures (roughness,
+// occlusion, normals…) trilinearly. On lavapipe each anisotropic fetch costs about as much as the
+// rest of a texture lookup, whatever the ratio: a quarter of a product photo's time when every
+// slot had it (docs/benchmarks.md).
 struct MaterialDefaults {
-    std::array<Owned<VkSampler>, 9> samplers;  // [wrap_s * 3 + wrap_t]
-    Image white;                               // base colour, metallic-roughness, occlusion
-    Image flat_normal;                         // (0.5, 0.5, 1)
-    VkSampler sampler(assets::Wrap s, assets::Wrap t) const {
-        return samplers[static_cast<int>(s) * 3 + static_cast<int>(t)];
+    std::array<Owned<VkSampler>, 18> samplers;  // [colour * 9 + wrap_s * 3 + wrap_t]
+    Image white;                                // base colour, metallic-roughness, occlusion
+    Image flat_normal;                          // (0.5, 0.5, 1)
+    VkSampler sampler(assets::Wrap s, assets::Wrap t, bool colour) const {
+        return samplers[(colour ? 9 : 0) + static_cast<int>(s) * 3 + static_cast<int>(t)];
     }
 };
 

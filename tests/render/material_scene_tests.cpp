@@ -141,3 +141,33 @@ TEST_CASE("the same scene renders to identical pixels twice on the same device",
     const render::Pixels second = matscene_render(gpu, model, 2);
     CHECK(first.rgba8 == second.rgba8);
 }
+
+// glTF's packed ORM: an occlusion texture that is the metallic-roughness image is fetched once
+// (kMaterialOcclusionInMetallicRoughness). Its red channel must still be the occlusion: the same
+// spheres with the occlusion in a second, identical image render to the same pixels, and
+// without occlusion to other ones.
+TEST_CASE("a packed occlusion-roughness-metallic texture shades as two separate ones", "[render][material]") {
+    test::TestGpu gpu;
+    assets::Image orm{"orm", 8, 8, {}, {}, {}, "", 8, false};
+    for (int y = 0; y < 8; ++y)
+        for (int x = 0; x < 8; ++x)  // occlusion in stripes, roughness across, metallic half way down
+            orm.rgba8.insert(orm.rgba8.end(), {std::uint8_t(x % 2 ? 255 : 40), std::uint8_t(30 + 28 * x),
+                                               std::uint8_t(y < 4 ? 255 : 0), 255});
+    const auto spheres = [&](int occlusion_image) {
+        auto grid = matscene_grid(1, [&](int, int col) {
+            assets::Material m = matscene_plain({0.8f, 0.6f, 0.3f}, 1.0f, 1.0f);
+            m.metallic_roughness_texture.image = 0;
+            m.occlusion_texture.image = occlusion_image;
+            m.occlusion_strength = 0.25f * float(col + 1) - 0.25f;
+            return m;
+        });
+        assets::Model model = *grid;
+        model.images = {orm, orm};
+        return std::make_shared<const assets::Model>(std::move(model));
+    };
+    const render::Pixels packed = matscene_render(gpu, spheres(0), 1);
+    const render::Pixels separate = matscene_render(gpu, spheres(1), 1);
+    const render::Pixels none = matscene_render(gpu, spheres(-1), 1);
+    CHECK(packed.rgba8 == separate.rgba8);
+    CHECK(packed.rgba8 != none.rgba8);
+}
