@@ -698,6 +698,11 @@ std::string xml_attribute(const std::string& text, std::size_t tag, const std::s
     return to == std::string::npos ? std::string() : text.substr(from, to - from);
 }
 
+// "line N" of the text position `at`, for an error message.
+std::string xml_line(const std::string& text, std::size_t at) {
+    return "line " + std::to_string(1 + std::count(text.begin(), text.begin() + std::ptrdiff_t(at), '\n'));
+}
+
 // Assimp 5.2's Collada reader looks up a skinned vertex's weights by its position index without
 // a bound: a skin with fewer <vertex_weights> than its mesh has positions (count="6" on a cube of
 // 8) crashed it (segmentation fault; found by tools/fuzz, model). Each skin's weights are checked
@@ -707,7 +712,7 @@ Status check_collada_skins(const fs::path& path, const std::string& text) {
         const std::size_t end = text.find("</skin>", skin);
         const std::size_t weights = text.find("<vertex_weights", skin);
         if (end == std::string::npos || weights == std::string::npos || weights > end) continue;
-        const auto line = [&](std::size_t at) { return "line " + std::to_string(1 + std::count(text.begin(), text.begin() + std::ptrdiff_t(at), '\n')); };
+        const auto line = [&](std::size_t at) { return xml_line(text, at); };
         const std::string claimed = xml_attribute(text, weights, "count");
         char* stop = nullptr;
         const unsigned long long count = std::strtoull(claimed.c_str(), &stop, 10);
@@ -752,10 +757,10 @@ Status check_collada_skins(const fs::path& path, const std::string& text) {
 // tools/fuzz, model). Each array's count must be plain decimal, and every accessor of it must fit:
 // offset + count × stride values.
 Status check_collada_arrays(const fs::path& path, const std::string& text) {
-    const auto line = [&](std::size_t at) { return "line " + std::to_string(1 + std::count(text.begin(), text.begin() + std::ptrdiff_t(at), '\n')); };
+    const auto line = [&](std::size_t at) { return xml_line(text, at); };
     const auto decimal = [](const std::string& value, unsigned long long& out) {
-        if (value.empty() || value.size() > 18 || !std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; }))
-            return false;
+        const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+        if (value.empty() || value.size() > 18 || !std::all_of(value.begin(), value.end(), digit)) return false;
         out = std::stoull(value);
         return true;
     };
@@ -766,7 +771,8 @@ Status check_collada_arrays(const fs::path& path, const std::string& text) {
         const std::string count = xml_attribute(text, tag, "count");
         unsigned long long n = 0;
         if (!decimal(count, n))
-            return bad_input(path.string(), "a <" + text.substr(tag + 1, at + 5 - tag) + "> has count '" + count + "'", line(tag));
+            return bad_input(path.string(), "a <" + text.substr(tag + 1, at + 5 - tag) + "> has count '" + count + "'",
+                             line(tag));
         if (const std::string id = xml_attribute(text, tag, "id"); !id.empty()) sizes[id] = n;
     }
     for (std::size_t at = text.find("<accessor"); at != std::string::npos; at = text.find("<accessor", at + 1)) {
@@ -774,12 +780,12 @@ Status check_collada_arrays(const fs::path& path, const std::string& text) {
         const auto array = source.size() > 1 && source[0] == '#' ? sizes.find(source.substr(1)) : sizes.end();
         if (array == sizes.end()) continue;  // another file's, or none: Assimp reports that
         unsigned long long count = 0, stride = 1, offset = 0;
-        const std::string count_text = xml_attribute(text, at, "count"), stride_text = xml_attribute(text, at, "stride"),
-                          offset_text = xml_attribute(text, at, "offset");
+        const std::string count_text = xml_attribute(text, at, "count");
+        const std::string stride_text = xml_attribute(text, at, "stride"), offset_text = xml_attribute(text, at, "offset");
         if (!decimal(count_text, count) || (!stride_text.empty() && !decimal(stride_text, stride)) ||
             (!offset_text.empty() && !decimal(offset_text, offset)))
-            return bad_input(path.string(), "an <accessor> of '" + source + "' has a count, stride or offset that is not a plain number",
-                             line(at));
+            return bad_input(path.string(),
+                             "an <accessor> of '" + source + "' has a count, stride or offset that is not a plain number", line(at));
         const unsigned long long holds = array->second;
         if (count > 0 && (offset > holds || stride == 0 || count > (holds - offset) / stride))
             return bad_input(path.string(),
@@ -810,10 +816,9 @@ Status check_collada_index_lists(const fs::path& path) {
                                                        std::isspace(static_cast<unsigned char>(c)) || c == '-');
                                           });
             if (bad != text.begin() + static_cast<std::ptrdiff_t>(to)) {
-                const auto line = 1 + std::count(text.begin(), bad, '\n');
                 return bad_input(path.string(), std::string(tag) + " holds '" + std::string(1, *bad) +
                                                     "' where only integer indices belong",
-                                 "line " + std::to_string(line));
+                                 xml_line(text, static_cast<std::size_t>(bad - text.begin())));
             }
         }
     }
