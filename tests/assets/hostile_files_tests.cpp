@@ -836,6 +836,16 @@ void hostile_run_family(const std::string& family) {
     }
 }
 
+// Writes `bytes` as `path` and requires the import to refuse it (no crash, no hang) with a
+// message that says `reason`.
+void hostile_refused_saying(const std::filesystem::path& path, const std::string& bytes, const std::string& reason) {
+    std::ofstream(path, std::ios::binary) << bytes;
+    hostile_check_import(path, ocop::test::hostile::Expect::Reject);
+    const auto result = ocop::assets::import(path);
+    REQUIRE(!result.ok());
+    CHECK(result.error().message().find(reason) != std::string::npos);
+}
+
 }  // namespace
 
 TEST_CASE("Hostile: GLBs truncated at every 1/64 and at chunk boundaries", "[hostile]") {
@@ -932,13 +942,8 @@ TEST_CASE("Hostile: a Collada skin with fewer weights than its mesh has position
     hostile_check_import(sample, ocop::test::hostile::Expect::Either);  // as shipped it is fine
 
     const std::filesystem::path dir = ocop::test::scratch_dir("hostile_collada_skin");
-    const auto damaged = [&](const std::string& name, std::string copy, const std::string& reason) {
-        const std::filesystem::path path = dir / name;
-        std::ofstream(path, std::ios::binary) << copy;
-        hostile_check_import(path, ocop::test::hostile::Expect::Reject);
-        const auto result = ocop::assets::import(path);
-        REQUIRE(!result.ok());
-        CHECK(result.error().message().find(reason) != std::string::npos);
+    const auto damaged = [&](const std::string& name, const std::string& copy, const std::string& reason) {
+        hostile_refused_saying(dir / name, copy, reason);
     };
     std::string fewer = text;
     fewer.replace(fewer.find(weights), weights.size(), "<vertex_weights count=\"6\">");
@@ -967,12 +972,7 @@ TEST_CASE("Hostile: a Collada value array whose count is not a number, or too sm
     const auto damaged = [&](const std::string& name, const std::string& count, const std::string& reason) {
         std::string copy = text;
         copy.replace(copy.find(normals), normals.size(), "<float_array id=\"box-lib-normals-array\" count=\"" + count + "\">");
-        const std::filesystem::path path = dir / name;
-        std::ofstream(path, std::ios::binary) << copy;
-        hostile_check_import(path, ocop::test::hostile::Expect::Reject);
-        const auto result = ocop::assets::import(path);
-        REQUIRE(!result.ok());
-        CHECK(result.error().message().find(reason) != std::string::npos);
+        hostile_refused_saying(dir / name, copy, reason);
     };
     damaged("count_not_a_number.dae", "\xFF" "72", "a <float_array> has count");
     damaged("count_negative.dae", "-72", "a <float_array> has count '-72'");
