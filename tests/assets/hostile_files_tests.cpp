@@ -836,6 +836,12 @@ void hostile_run_family(const std::string& family) {
     }
 }
 
+// The whole of a file as text: the base a test damages.
+std::string hostile_file_text(const std::filesystem::path& path) {
+    const auto bytes = ocop::test::hostile::hostile_read(path);
+    return {bytes.begin(), bytes.end()};
+}
+
 // Writes `bytes` as `path` and requires the import to refuse it (no crash, no hang) with a
 // message that says `reason`.
 void hostile_refused_saying(const std::filesystem::path& path, const std::string& bytes, const std::string& reason) {
@@ -935,8 +941,7 @@ TEST_CASE("Hostile: a Collada index list with a letter in it is refused, not a h
 TEST_CASE("Hostile: a Collada skin with fewer weights than its mesh has positions is refused, not a crash", "[hostile]") {
     const std::filesystem::path sample = "/usr/share/assimp/models/Collada/box_nested_animation.dae";
     if (!std::filesystem::is_regular_file(sample)) OCOP_SKIP(sample.string() + " is absent (apt install assimp-testmodels)");
-    std::ifstream in(sample, std::ios::binary);
-    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string text = hostile_file_text(sample);
     const std::string weights = "<vertex_weights count=\"8\">";
     REQUIRE(text.find(weights) != std::string::npos);
     hostile_check_import(sample, ocop::test::hostile::Expect::Either);  // as shipped it is fine
@@ -962,8 +967,7 @@ TEST_CASE("Hostile: a Collada skin with fewer weights than its mesh has position
 TEST_CASE("Hostile: a Collada value array whose count is not a number, or too small for its accessor, is refused", "[hostile]") {
     const std::filesystem::path sample = "/usr/share/assimp/models/Collada/cube_triangulate.dae";
     if (!std::filesystem::is_regular_file(sample)) OCOP_SKIP(sample.string() + " is absent (apt install assimp-testmodels)");
-    std::ifstream in(sample, std::ios::binary);
-    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string text = hostile_file_text(sample);
     const std::string normals = "<float_array id=\"box-lib-normals-array\" count=\"72\">";
     REQUIRE(text.find(normals) != std::string::npos);
     hostile_check_import(sample, ocop::test::hostile::Expect::Either);  // as shipped it is fine
@@ -994,8 +998,7 @@ TEST_CASE("Hostile: a 3DS keyframe track claiming 4 billion keys is refused befo
 TEST_CASE("Hostile: an ASCII FBX whose embedded texture is not plain base64 is refused, not freed twice", "[hostile]") {
     const std::filesystem::path sample = "/usr/share/assimp/models/FBX/box_orphant_embedded_texture.fbx";
     if (!std::filesystem::is_regular_file(sample)) OCOP_SKIP(sample.string() + " is absent (apt install assimp-testmodels)");
-    std::ifstream in(sample, std::ios::binary);
-    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string text = hostile_file_text(sample);
     const std::size_t content = text.find("Content:");
     REQUIRE(content != std::string::npos);
     const std::size_t data = text.find('"', content) + 1;
