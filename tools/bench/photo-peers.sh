@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # tools/bench/photo-peers.sh [GLB...] [--runs N] [--keep DIR]
 # Per-photo time at 1024x1024 on the CPU, side by side in one run on the same GLB (issue 5):
-#   ours            `showroom photo GLB -o OUT.png --size 1024x1024 --cpu`, a fresh process per photo
-#                   (start-up, import, pipeline compile included), and in batch: photo.median_s of
-#                   `showroom bench render GLB --size 1024x1024 --runs N --cpu`;
+#   ours            `showroom photo GLB -o OUT.png --size 1024x1024 --samples 2 --cpu`, a fresh process per
+#                   photo (start-up, import, pipeline compile included), and in batch: photo.median_s of
+#                   `showroom bench render GLB --size 1024x1024 --samples 2 --runs N --cpu`. Two, as every
+#                   photo preset in scenes/studio renders: twice the size, averaged down;
 #   screenshot-glb  @shopify/screenshot-glb (npm) with Debian's Chromium (SwiftShader WebGL) and a local
 #                   <model-viewer> build, white background, a fresh process per photo as a user runs it;
 #   Cycles          Blender 3.4 (Debian), 32 samples, CPU, white world (tools/bench/cycles-photo.py),
@@ -20,6 +21,7 @@ showroom=${SHOWROOM:-$root/build/bin/showroom}
 peers=${PEERS_DIR:-/tmp/peers}
 size=1024
 cycles_samples=32
+ours_samples=2   # the presets' supersampling (scenes/studio/*.preset.json), not the CLI's default of 1
 py=/usr/bin/python3   # Debian's: the one whose numpy Blender uses (not a pyenv shim)
 screenshot_timeout_ms=600000   # lavapipe-class machines: SwiftShader needs minutes for big meshes
 
@@ -112,7 +114,7 @@ photo_time() {
   awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }'
 }
 
-ours_photo() { "$showroom" photo "$1" -o "$2" --size "${size}x$size" --cpu; }
+ours_photo() { "$showroom" photo "$1" -o "$2" --size "${size}x$size" --samples "$ours_samples" --cpu; }
 screenshot_photo() {
   NO_COLOR=1 PUPPETEER_SKIP_DOWNLOAD=1 PUPPETEER_EXECUTABLE_PATH=$chromium_wrapper TMPDIR=$tmp \
     "$screenshot_glb" -i "$1" -o "$2" -w "$size" -h "$size" -c '#ffffff' -t "$screenshot_timeout_ms" -p "$model_viewer_js"
@@ -148,7 +150,7 @@ for glb in "${glbs[@]}"; do
     cp "$tmp/mv.png" "$keep/${name%.*}.screenshot-glb.png"
     cp "$tmp/cycles.png" "$keep/${name%.*}.cycles.png"
   fi
-  "$showroom" bench render "$glb" --size "${size}x$size" --runs "$runs" --cpu --json > "$tmp/bench_$name.json" \
+  "$showroom" bench render "$glb" --size "${size}x$size" --samples "$ours_samples" --runs "$runs" --cpu --json > "$tmp/bench_$name.json" \
     2> "$tmp/bench.log" || { echo "photo-peers.sh: showroom bench render $glb failed" >&2; tail -15 "$tmp/bench.log" >&2; exit 1; }
 done
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -206,7 +208,8 @@ report = {
 
 s = lambda v: '—' if v is None else f'{v:.2f} s'
 print(f'Photos at {size}x{size} on the CPU ({cores} cores, load average {load_before} before, {load_after} after; '
-      f'ours on {models[0]["ours"]["device"] if models else "?"}); medians of {runs} run(s).')
+      f'ours on {models[0]["ours"]["device"] if models else "?"}, '
+      f'{models[0]["ours"]["bench_render"].get("samples") if models else "?"}x supersampling); medians of {runs} run(s).')
 print(f'screenshot-glb {screenshot_v} + <model-viewer> {mv_v} + Chromium {chromium_v} (SwiftShader); '
       f'Blender {blender_v} Cycles, {samples} samples, CPU.')
 print()
