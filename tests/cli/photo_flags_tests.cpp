@@ -1,6 +1,8 @@
 // `showroom photo` with the reference-comparison flags: the camera lands where
 // <model-viewer>'s camera-orbit puts it, in the file's own coordinates.
 #include <cmath>
+#include <string>
+#include <vector>
 
 #include "export/glb_writer.h"
 #include "photo/png.h"
@@ -137,4 +139,22 @@ TEST_CASE("photo --samples 2 averages down to the asked size, background still e
     CHECK(p->rgba8[0] == 255);
     CHECK(p->rgba8[1] == 255);
     CHECK(p->rgba8[2] == 255);
+}
+
+TEST_CASE("photo without --samples supersamples twice, as the presets do, and once where twice passes 8192", "[cli][photo]") {
+    const fs::path dir = test::scratch_dir("photo_flags_default_samples");
+    const fs::path cube = flags_write_cube(dir);
+    const auto shoot = [&](const std::string& name, const std::string& flags) {
+        const fs::path out = dir / name;
+        std::string output;
+        REQUIRE(flags_run("'" + cube.string() + "' -o '" + out.string() + "' " + flags, &output) == 0);
+        Result<render::Pixels> p = photo::read_png(out);
+        REQUIRE(p.ok());
+        return p->rgba8;
+    };
+    const std::vector<std::uint8_t> by_default = shoot("default.png", "--size 96x96");
+    CHECK(by_default == shoot("two.png", "--size 96x96 --samples 2"));
+    CHECK(by_default != shoot("one.png", "--size 96x96 --samples 1"));
+    // 4100 pixels wide: twice would be 8200, so one sample (4x MSAA) instead of an error.
+    CHECK(shoot("wide_default.png", "--size 4100x8") == shoot("wide_one.png", "--size 4100x8 --samples 1"));
 }

@@ -21,7 +21,7 @@ showroom=${SHOWROOM:-$root/build/bin/showroom}
 peers=${PEERS_DIR:-/tmp/peers}
 size=1024
 cycles_samples=32
-ours_samples=2   # the presets' supersampling (scenes/studio/*.preset.json), not the CLI's default of 1
+ours_samples=2   # the presets' supersampling (scenes/studio/*.preset.json) and `showroom photo`'s default
 py=/usr/bin/python3   # Debian's: the one whose numpy Blender uses (not a pyenv shim)
 screenshot_timeout_ms=600000   # lavapipe-class machines: SwiftShader needs minutes for big meshes
 

@@ -115,10 +115,11 @@ Result<photo::PhotoSettings> photo_settings(const PhotoArgs& args) {
     Result<glm::vec4> background = parse_background(args.background);
     if (!background) return background.error();
     settings.background = background.value();
-    if (args.samples < 1 || args.samples > 4) return bad_input("--samples", "the supersampling factor must be 1 to 4");
-    if (std::max(settings.width, settings.height) * args.samples > 8192)
-        return bad_input("--samples", "size times samples must stay within 8192 pixels a side");
-    settings.supersampling = args.samples;
+    const std::uint32_t side = std::max(settings.width, settings.height);
+    const unsigned samples = args.samples.value_or(side * 2 <= 8192 ? 2 : 1);
+    if (samples < 1 || samples > 4) return bad_input("--samples", "the supersampling factor must be 1 to 4");
+    if (side * samples > 8192) return bad_input("--samples", "size times samples must stay within 8192 pixels a side");
+    settings.supersampling = samples;
     settings.sixteen_bits = args.bits == 16;
     return settings;
 }
@@ -166,8 +167,8 @@ CLI::App* add_photo_command(CLI::App& app, PhotoArgs& args) {
     photo->add_flag("--no-lights", args.no_lights, "Only the environment lights the product (no key or fill light)");
     photo->add_flag("--no-shadow", args.no_shadow, "No shadows: neither the contact shadow on the floor nor the key lights' shadow maps");
     photo->add_option("--background", args.background, "white, transparent or #RRGGBB")->capture_default_str();
-    photo->add_option("--samples", args.samples, "Supersampling factor, 1 to 4 (renders larger, then averages)")
-        ->capture_default_str();
+    photo->add_option("--samples", args.samples,
+                      "Supersampling factor, 1 to 4 (renders larger, then averages; 1 is 4x MSAA) [2, or 1 above 4096 pixels a side]");
     photo->add_option("--bits", args.bits, "Bits a channel of the PNG without a preset: 8 or 16 (a preset says its own)")
         ->capture_default_str()
         ->check(CLI::IsMember({8, 16}));

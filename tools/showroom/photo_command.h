@@ -2,6 +2,7 @@
 // the same light, camera and tone mapping as <model-viewer> and Blender for comparisons.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -27,7 +28,10 @@ struct PhotoArgs {
     bool no_lights = false;
     bool no_shadow = false;
     std::string background = "white";
-    unsigned samples = 1;
+    // Supersampling factor; unset: 2, as every preset renders (on lavapipe also faster than
+    // 4x MSAA for scans of small triangles, docs/benchmarks.md), or 1 where twice the size
+    // would pass 8192 pixels.
+    std::optional<unsigned> samples;
     int bits = 8;  // the PNG's bits a channel: 8 or 16 (rendered in half floats, so 16 are real)
     // Catalogue photography (issue 5): a preset, an angle, a SKU from a catalogue.
     std::string preset;     // a built-in preset or a .preset.json; set: the reference flags are ignored
