@@ -104,7 +104,7 @@ Result<Preset> parse_preset(std::string_view json_text, const std::string& sourc
         else {
             p.width = (*size)[0].get<std::uint32_t>();
             p.height = (*size)[1].get<std::uint32_t>();
-            if (p.width < 64 || p.height < 64 || p.width > 8192 || p.height > 8192)
+            if (p.width < 64 || p.height < 64 || p.width > kMaxRenderSide || p.height > kMaxRenderSide)
                 r.fail("size", "each side must be 64 to 8192 pixels");
         }
     }
@@ -150,7 +150,7 @@ Result<Preset> parse_preset(std::string_view json_text, const std::string& sourc
     if (const std::optional<scene::ToneMapping> t = scene::tone_mapping_from_name(tone)) p.tone_mapping = *t;
     else r.fail("tone_mapping", "must be pbr-neutral, aces or linear");
     r.number(doc, "supersampling", p.supersampling, 1, 4);
-    if (std::max(p.width, p.height) * p.supersampling > 8192) r.fail("supersampling", "size times supersampling must stay within 8192 pixels");
+    if (std::max(p.width, p.height) * p.supersampling > kMaxRenderSide) r.fail("supersampling", "size times supersampling must stay within 8192 pixels");
     r.boolean(doc, "shadow", p.shadow);
     r.boolean(doc, "overlay", p.overlay);
     if (const auto angles = doc.find("angles"); angles != doc.end()) {

@@ -15,6 +15,9 @@
 
 namespace ocop::photo {
 
+// The largest side of a frame drawn for a photo: the output size times its supersampling.
+constexpr std::uint32_t kMaxRenderSide = 8192;
+
 // A camera on a sphere about a target, as <model-viewer>'s camera-orbit (three.js Spherical):
 // camera = target + radius * (sin(phi) sin(theta), cos(phi), sin(phi) cos(theta)). theta 0 looks
 // at the front (+Z side) and grows towards +X; phi is from +Y (90: level, less: looking down).
@@ -52,6 +55,7 @@ struct PhotoSettings {
     glm::vec4 background{1.0f};      // linear RGBA; alpha 0: transparent
     // Rendered at this many times the size in each direction, then averaged down (in linear
     // light) to the output size: smoother edges and texture detail than 4x MSAA alone.
+    // Size times supersampling stays within kMaxRenderSide.
     std::uint32_t supersampling = 1;
     // Keep 16 bits a channel (Pixels::rgba16) for a 16-bit PNG; else 8 bits only.
     bool sixteen_bits = false;

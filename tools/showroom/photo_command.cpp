@@ -116,9 +116,9 @@ Result<photo::PhotoSettings> photo_settings(const PhotoArgs& args) {
     if (!background) return background.error();
     settings.background = background.value();
     const std::uint32_t side = std::max(settings.width, settings.height);
-    const unsigned samples = args.samples.value_or(side * 2 <= 8192 ? 2 : 1);
+    const unsigned samples = args.samples.value_or(side * 2 <= photo::kMaxRenderSide ? 2 : 1);
     if (samples < 1 || samples > 4) return bad_input("--samples", "the supersampling factor must be 1 to 4");
-    if (side * samples > 8192) return bad_input("--samples", "size times samples must stay within 8192 pixels a side");
+    if (side * samples > photo::kMaxRenderSide) return bad_input("--samples", "size times samples must stay within 8192 pixels a side");
     settings.supersampling = samples;
     settings.sixteen_bits = args.bits == 16;
     return settings;

@@ -30,7 +30,7 @@ struct PhotoArgs {
     std::string background = "white";
     // Supersampling factor; unset: 2, as every preset renders (on lavapipe also faster than
     // 4x MSAA for scans of small triangles, docs/benchmarks.md), or 1 where twice the size
-    // would pass 8192 pixels.
+    // would pass photo::kMaxRenderSide.
     std::optional<unsigned> samples;
     int bits = 8;  // the PNG's bits a channel: 8 or 16 (rendered in half floats, so 16 are real)
     // Catalogue photography (issue 5): a preset, an angle, a SKU from a catalogue.

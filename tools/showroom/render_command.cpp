@@ -34,7 +34,7 @@ int run_render(const RenderArgs& args, const Log& log) {
     const auto start = std::chrono::steady_clock::now();
     Result<photo::ImageSize> size = photo::parse_image_size(args.size, "--size");
     if (!size) return report(size.error());
-    if (std::max(size->width, size->height) * args.samples > 8192)
+    if (std::max(size->width, size->height) * args.samples > photo::kMaxRenderSide)
         return report(bad_input("--samples", "size times samples must stay within 8192 pixels a side"));
     if (Status s = check_output(args.out, ".png"); !s) return report(s.error());
 
