@@ -11,7 +11,7 @@
 namespace ocop::fuzz {
 
 // Writes the bytes to a file with this extension in the temporary folder (one per process and
-// extension, overwritten by every input) and returns its path.
+// extension, overwritten by every input, removed when the process exits) and returns its path.
 std::filesystem::path input_file(const std::uint8_t* data, std::size_t size, std::string_view extension);
 
 inline std::string_view as_text(const std::uint8_t* data, std::size_t size) {

@@ -500,6 +500,11 @@ Status check_required_extensions(const tinygltf::Model& gltf, const std::string&
         if (is_undecodable(name) && !required)
             warnings.push_back("uses " + name + ", which is not supported; its fallback is used");
     }
+    // A model is an object to light, not a lit scene: say so rather than drop the lights unseen.
+    if (!gltf.lights.empty())
+        warnings.push_back(std::to_string(gltf.lights.size()) +
+                           " punctual light(s) (KHR_lights_punctual) not used: a photo is lit by its preset, "
+                           "a centre by its layout");
     return Ok{};
 }
 

@@ -314,6 +314,20 @@ TEST_CASE("glTF extensions we cannot decode: refused when required, fallback whe
     CHECK_FALSE(gltffid_has_warning(gltffid_import(texture_transform_required.gltf), "KHR_texture_transform"));
 }
 
+TEST_CASE("glTF punctual lights are reported as not used, and the model still loads", "[gltf]") {
+    const auto lit = gltffid_write_triangle("lit", [](nlohmann::json& doc) {
+        doc["extensionsUsed"].push_back("KHR_lights_punctual");
+        doc["extensions"]["KHR_lights_punctual"]["lights"] = {{{"type", "point"}, {"intensity", 40.0}},
+                                                              {{"type", "directional"}}};
+        doc["nodes"][0]["extensions"]["KHR_lights_punctual"]["light"] = 0;
+    });
+    const Model model = gltffid_import(lit.gltf);
+    CHECK(model.triangle_count() == 1);
+    CHECK(gltffid_has_warning(model, "2 punctual light(s) (KHR_lights_punctual) not used"));
+    CHECK_FALSE(gltffid_has_warning(gltffid_import(gltffid_write_triangle("unlit").gltf),
+                                    "KHR_lights_punctual"));
+}
+
 TEST_CASE("16-bit PNG decodes to 8 bits with source_bits 16; Radiance .hdr loads as float", "[gltf]") {
     const std::vector<std::uint8_t> png = gltffid_png16(3, 2);
     const ocop::Result<ocop::assets::Image> image = ocop::assets::decode_image(png, "png16 (test)");
