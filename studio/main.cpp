@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -23,6 +24,7 @@
 #include "render/renderer.h"
 #include "render/swapchain.h"
 #include "ui/imgui_layer.h"
+#include "view/draft_resolution.h"
 
 namespace fs = std::filesystem;
 using namespace ocop;
@@ -85,6 +87,12 @@ Result<scene::Brand> brand_of(const scene::Centre& centre) {
 
 // A dropped centre file opens in place of the current one (after the save question); a dropped
 // model is imported into the session's library.
+// Whether two cameras show the same view (a drag or a walk moves one).
+bool same_view(const scene::Camera& a, const scene::Camera& b) {
+    return a.position == b.position && a.target == b.target && a.up == b.up &&
+           a.vertical_fov_deg == b.vertical_fov_deg && a.lens_shift == b.lens_shift;
+}
+
 void handle_drops(App& app, WindowEvents& drops) {
     for (const std::string& path : drops.paths) {
         if (path.ends_with(".centre.json")) {
@@ -247,6 +255,7 @@ int main(int argc, char** argv) {
         render::Pixels last_frame;
         const scene::Scene nothing;  // what the view shows when its scene cannot be made
         auto last_time = std::chrono::steady_clock::now();
+        std::optional<scene::Camera> last_camera;  // the view's camera last frame, to tell when it moves
         for (int frame = 0; !app->quit && !glfwWindowShouldClose(window.handle) && (frames == 0 || frame < frames);) {
             glfwPollEvents();
             if (app->open_confirmed) {
@@ -326,10 +335,20 @@ int main(int argc, char** argv) {
                                     {std::uint32_t(std::max(1.0f, view.width * fb_scale.x)),
                                      std::uint32_t(std::max(1.0f, view.height * fb_scale.y))}};
             const bool last = frames > 0 && frame + 1 == frames;
+            // While the view moves (a walk, any drag: an orbit, a product, a slider), a draft at
+            // fewer pixels where frames are slow; the whole view again on the first still frame.
+            // A click alone is no drag: it does not blur the view for a frame.
+            const bool dragging = ImGui::IsMouseDragging(ImGuiMouseButton_Left) ||
+                                  ImGui::IsMouseDragging(ImGuiMouseButton_Right) ||
+                                  ImGui::IsMouseDragging(ImGuiMouseButton_Middle);
+            const bool moving = (last_camera && !same_view(*last_camera, scene.camera)) || dragging;
+            last_camera = scene.camera;
+            app->resolution = next_draft_resolution(app->resolution, app->frame_ms, moving);
             const auto start = std::chrono::steady_clock::now();
             Result<render::Renderer::Presented> shown = (*renderer)->render_to_window(
                 scene, *swapchain,
                 {.viewport = viewport,
+                 .resolution = app->resolution,
                  .surround = glm::vec3(0.06f),
                  .overlay = [&](VkCommandBuffer cmd, std::uint32_t image) { ui->record(cmd, *swapchain, image); },
                  .screenshot = last && !screenshot_path.empty() ? &last_frame : nullptr});

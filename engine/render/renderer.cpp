@@ -408,7 +408,11 @@ Result<Renderer::Presented> Renderer::render_to_window(const scene::Scene& scene
     if (acquired != VK_SUCCESS && acquired != VK_SUBOPTIMAL_KHR)
         return ctx_.failure_of(acquired, "acquiring a window image");
 
-    if (Status s = record_frame(scene, area.extent.width, area.extent.height, kSamples); !s) return s.error();
+    // A draft is drawn smaller, in the same aspect, and stretched over the viewport by the blit.
+    const float resolution = std::clamp(std::isfinite(frame.resolution) ? frame.resolution : 1.0f, 0.05f, 1.0f);
+    const VkExtent2D drawn{std::max(1u, std::uint32_t(std::lround(float(area.extent.width) * resolution))),
+                           std::max(1u, std::uint32_t(std::lround(float(area.extent.height) * resolution)))};
+    if (Status s = record_frame(scene, drawn.width, drawn.height, kSamples); !s) return s.error();
     VkCommandBuffer cmd = command_buffer_;
     const VkImage target = swapchain.image(index);
     barrier(cmd, {.image = target, .to = VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
@@ -427,12 +431,14 @@ Result<Renderer::Presented> Renderer::render_to_window(const scene::Scene& scene
     const std::int32_t x0 = area.offset.x, y0 = area.offset.y;
     const VkImageBlit blit{
         .srcSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1},
-        .srcOffsets = {{0, 0, 0}, {std::int32_t(area.extent.width), std::int32_t(area.extent.height), 1}},
+        .srcOffsets = {{0, 0, 0}, {std::int32_t(drawn.width), std::int32_t(drawn.height), 1}},
         .dstSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1},
         .dstOffsets = {{x0, y0, 0},
                        {x0 + std::int32_t(area.extent.width), y0 + std::int32_t(area.extent.height), 1}}};
     vkCmdBlitImage(cmd, offscreen_->resolved.image, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, target,
-                   VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &blit, VK_FILTER_NEAREST);
+                   VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &blit,
+                   drawn.width == area.extent.width && drawn.height == area.extent.height ? VK_FILTER_NEAREST
+                                                                                          : VK_FILTER_LINEAR);
     VkImageLayout layout = VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL;
     VkPipelineStageFlags2 last_stage = VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT;
     VkAccessFlags2 last_access = VK_ACCESS_2_TRANSFER_WRITE_BIT;

@@ -47,9 +47,12 @@ struct LinearPixels {
 // whole window when its extent is 0) and copied there; the rest of the window is cleared to
 // `surround` (linear RGB). `overlay` then draws on top (the studio's UI): it gets the
 // swapchain image's index, in COLOR_ATTACHMENT_OPTIMAL layout, and must leave it so.
-// With `screenshot` set, the window as shown, overlay included, is read back.
+// With `screenshot` set, the window as shown, overlay included, is read back. `resolution` below
+// 1 draws the scene at that fraction of the viewport's width and height and scales it up
+// (bilinear): a draft while the view moves on a slow device (studio/view/draft_resolution.h).
 struct WindowFrame {
     VkRect2D viewport{};
+    float resolution = 1.0f;
     glm::vec3 surround{0.1f};
     std::function<void(VkCommandBuffer cmd, std::uint32_t image_index)> overlay;
     Pixels* screenshot = nullptr;

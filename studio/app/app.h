@@ -97,6 +97,7 @@ struct App {
     std::vector<scene::Finding> findings;
     std::string status;           // one line in the status bar: the last message or error
     float frame_ms = 0.0f;
+    float resolution = 1.0f;      // of the 3D view this frame: below 1, a draft while it moves
     std::size_t triangles = 0;    // drawn this frame
 
     // Layout mode.

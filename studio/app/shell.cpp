@@ -1,5 +1,6 @@
 // The frame around every mode: the menu bar (file, edit, mode, language), the status bar, the
 // help overlay with the shortcuts, and the keys that work everywhere.
+#include <cmath>
 #include <cstdio>
 
 #include <GLFW/glfw3.h>
@@ -116,6 +117,10 @@ float status_bar(App& app, const std::string& device_name) {
     const std::string& name = pick(app.language, app.centre().name);
     ImGui::Text("%s%s  |  %.1f ms  |  %s  |  %zu %s", name.c_str(), app.document.dirty() ? " *" : "",
                 double(app.frame_ms), device_name.c_str(), app.triangles, say(app.language, {"triangles", "tam giác"}));
+    if (app.resolution < 1.0f) {
+        ImGui::SameLine();
+        ImGui::Text("  |  %s %d%%", say(app.language, {"draft", "bản nháp"}), int(std::lround(app.resolution * 100.0f)));
+    }
     if (!app.status.empty()) {
         ImGui::SameLine();
         ImGui::TextUnformatted(("  |  " + app.status).c_str());

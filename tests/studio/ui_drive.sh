@@ -65,7 +65,7 @@ on_table && fail "the copy already has the vase on the workshop table"
 settle 2
 xdotool mousemove 1047 63 click 1          # the Library tab
 settle 3
-xdotool mousemove 1000 150 mousedown 1     # the first thumbnail
+xdotool mousemove 1000 150 mousedown 1     # the first thumbnail (dragged: the view drafts, a scaled blit)
 settle 2
 xdotool mousemove 900 300; settle 1
 xdotool mousemove 700 380; settle 1

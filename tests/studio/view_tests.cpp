@@ -1,5 +1,6 @@
 // The studio's view math without a window: the orbit and fly cameras, the tour mode's walker
 // (collision as the web tour's walk.js), and picking, consistent with scene::Camera.
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 
@@ -8,6 +9,7 @@
 #include "export/tour_data.h"
 #include "scene/centre.h"
 #include "scene/fixtures.h"
+#include "view/draft_resolution.h"
 #include "view/fly_camera.h"
 #include "view/orbit_camera.h"
 #include "view/picking.h"
@@ -523,4 +525,28 @@ TEST_CASE("The slot nearest a point is found in world space, none on a fixture w
     sign.type = "sign";
     sign.size = {0.7f, 2.0f, 0.1f};
     CHECK_FALSE(nearest_slot(sign, glm::vec3(0.0f)));
+}
+
+TEST_CASE("A moving view drafts at fewer pixels when frames are slow, and is whole again when still", "[studio]") {
+    // lavapipe's centre view: about 700 ms a frame at full resolution.
+    float r = next_draft_resolution(1.0f, 700.0f, true);
+    CHECK(r == 0.25f);  // 700 * 0.25^2 = 44 ms: the first step within 66 ms
+    // At a quarter the frame took 50 ms: 0.35 would take 98 ms, so it stays.
+    r = next_draft_resolution(r, 50.0f, true);
+    CHECK(r == 0.25f);
+    // Still: the whole view on the next frame, however slow.
+    CHECK(next_draft_resolution(r, 50.0f, false) == 1.0f);
+    // A GPU's 5 ms frame never drafts; a slow one drafts only as far as it must.
+    CHECK(next_draft_resolution(1.0f, 5.0f, true) == 1.0f);
+    CHECK(next_draft_resolution(1.0f, 120.0f, true) == 0.7f);  // 120 * 0.49 = 59 ms
+    CHECK(next_draft_resolution(1.0f, 200.0f, true) == 0.5f);  // 200 * 0.25 = 50 ms
+    // Stepping up needs a fifth to spare: at 0.5 in 30 ms, 0.7 would take 59 ms (> 53): stay.
+    CHECK(next_draft_resolution(0.5f, 30.0f, true) == 0.5f);
+    CHECK(next_draft_resolution(0.5f, 20.0f, true) == 0.7f);  // 39 ms
+    // Every answer is one of the steps, and nothing odd comes in unnoticed.
+    for (float ms : {0.0f, -1.0f, 1e9f})
+        for (float from : kDraftSteps) {
+            const float next = next_draft_resolution(from, ms, true);
+            CHECK(std::find(std::begin(kDraftSteps), std::end(kDraftSteps), next) != std::end(kDraftSteps));
+        }
 }
