@@ -85,14 +85,14 @@ Result<scene::Brand> brand_of(const scene::Centre& centre) {
     return centre.brand.empty() ? Result<scene::Brand>(scene::default_brand()) : scene::load_brand(scene::brand_path(centre));
 }
 
-// A dropped centre file opens in place of the current one (after the save question); a dropped
-// model is imported into the session's library.
 // Whether two cameras show the same view (a drag or a walk moves one).
 bool same_view(const scene::Camera& a, const scene::Camera& b) {
     return a.position == b.position && a.target == b.target && a.up == b.up &&
            a.vertical_fov_deg == b.vertical_fov_deg && a.lens_shift == b.lens_shift;
 }
 
+// A dropped centre file opens in place of the current one (after the save question); a dropped
+// model is imported into the session's library.
 void handle_drops(App& app, WindowEvents& drops) {
     for (const std::string& path : drops.paths) {
         if (path.ends_with(".centre.json")) {
