@@ -1,5 +1,7 @@
 #include "view/draft_resolution.h"
 
+#include <iterator>
+
 namespace ocop::studio {
 
 float next_draft_resolution(float resolution, float frame_ms, bool moving) {
@@ -13,7 +15,7 @@ float next_draft_resolution(float resolution, float frame_ms, bool moving) {
         const float budget = step > resolution ? 0.8f * kDraftFrameMs : kDraftFrameMs;
         if (expected_ms <= budget) return step;
     }
-    return kDraftSteps[sizeof(kDraftSteps) / sizeof(kDraftSteps[0]) - 1];
+    return kDraftSteps[std::size(kDraftSteps) - 1];
 }
 
 }  // namespace ocop::studio
